@@ -1,0 +1,149 @@
+/**
+ * Amounts as shop exports write them: Persian/Arabic-Indic digits, `٬` `,` `'` and spaces as
+ * thousands separators, `٫` or `.` (or `,` in European files) as the decimal separator, currency
+ * symbols and words around the number, negatives as `-1`, `1-` or `(1)`.
+ *
+ * The same rules exist twice: `parseAmount` (JS, for previews) and `amountSqlExpr` (DuckDB SQL,
+ * for millions of rows). Both are built from the constants below and run the same steps in the
+ * same order, so they agree (test/data/detect/numbers-sql.test.ts checks this on the real engine).
+ * Only JS/RE2-compatible regex syntax is used: `[0-9]` (never `\d` or `\s`), `(?:…)`, no lookaround.
+ */
+
+/** How the decimal separator is written. */
+export type AmountStyle = 'dot-decimal' | 'comma-decimal';
+
+/** Persian (U+06F0…) then Arabic-Indic (U+0660…) digits: use with DuckDB `translate(x, FROM, TO)`. */
+export const SQL_DIGIT_FROM = '۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩';
+/** ASCII digits matching `SQL_DIGIT_FROM` character by character. */
+export const SQL_DIGIT_TO = '01234567890123456789';
+
+/** Space-like characters turned into a plain space: NBSP, figure, thin, narrow NBSP, tab, CR, LF. */
+const SPACE_CHARS = '\u00a0\u2007\u2009\u202f\t\r\n';
+/** Invisible bidi/joiner marks that RTL exports put around numbers; deleted. */
+export const INVISIBLE_CHARS = '\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff';
+/** Step 1 of both pipelines: digits → ASCII, spaces → ' ', U+2212 minus → '-', invisible marks deleted. */
+export const CLEAN_FROM = SQL_DIGIT_FROM + SPACE_CHARS + '\u2212' + INVISIBLE_CHARS;
+export const CLEAN_TO = SQL_DIGIT_TO + ' '.repeat(SPACE_CHARS.length) + '-';
+
+/** Currency symbols and words removed wherever they appear (longest first, case-insensitive). */
+const CURRENCY_TOKENS = [
+  'تومان', 'ریال', 'ريال', 'درهم', 'دينار', 'دینار', 'ر.س', 'د.إ', 'ج.م', 'ر.ق', 'د.ك', 'ل.ل',
+  'tomans', 'toman', 'rials', 'rial', 'riyals', 'riyal', 'dirhams', 'dirham', 'dinars', 'dinar',
+  'USD', 'EUR', 'GBP', 'INR', 'IRR', 'IRT', 'AED', 'SAR', 'QAR', 'KWD', 'BHD', 'OMR', 'JOD', 'IQD',
+  'EGP', 'TRY', 'JPY', 'CNY', 'RUB', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'PKR',
+  'Rs.', 'Rs', 'US$', 'A$', 'C$',
+  '$', '€', '£', '¥', '₹', '﷼', '₺', '₽', '₩', '₪', '₫', '₱', '฿', '₦', '₴', '¢', '؋',
+];
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Alternation of `CURRENCY_TOKENS` (regex source, same in JS and RE2). */
+export const CURRENCY_PATTERN = [...CURRENCY_TOKENS].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+/** A space between two digits is a thousands separator: it becomes `'` (a separator in both styles). */
+const DIGIT_SPACE_PATTERN = '([0-9]) ([0-9])';
+
+/** Step 5: separators → canonical `,` (thousands) and `.` (decimal). `translate` swaps simultaneously. */
+const SEPARATORS: Record<AmountStyle, { from: string; to: string }> = {
+  'dot-decimal': { from: '٫٬،\'’', to: '.,,,,' },
+  'comma-decimal': { from: ',.٫٬،\'’', to: '.,.,,,,' },
+};
+
+/** Canonical number: `1,234.5`, `1,00,000` (Indian grouping), `12`, `.5`, `5.`, `1.2E+05`. */
+const INT = '[0-9]{1,3}(?:,[0-9]{2,3})*,[0-9]{3}|[0-9]+';
+export const NUMBER_PATTERN = `(?:(?:${INT})(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?`;
+const PAREN_NEG = `^\\((${NUMBER_PATTERN})\\)$`;
+const TRAILING_NEG = `^(${NUMBER_PATTERN})-$`;
+const SIGNED = `^[-+]?${NUMBER_PATTERN}$`;
+
+function translate(s: string, from: string, to: string): string {
+  const src = [...from];
+  const dst = [...to];
+  let out = '';
+  for (const ch of s) {
+    const i = src.indexOf(ch);
+    if (i < 0) out += ch;
+    else if (i < dst.length) out += dst[i];
+  }
+  return out;
+}
+
+/** Persian `۰–۹` and Arabic-Indic `٠–٩` digits → ASCII `0–9`; everything else unchanged. */
+export function normaliseDigits(s: string): string {
+  return s.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}
+
+const currencyRe = new RegExp(CURRENCY_PATTERN, 'gi');
+const digitSpaceRe = new RegExp(DIGIT_SPACE_PATTERN, 'g');
+
+/**
+ * A cell as an amount, or null when empty or not a number.
+ * @param style how the decimal separator is written (default `dot-decimal`); use
+ *   `detectAmountStyle` on the column's values to choose.
+ */
+export function parseAmount(s: string | null | undefined, style: AmountStyle = 'dot-decimal'): number | null {
+  if (s == null) return null;
+  let t = translate(s, CLEAN_FROM, CLEAN_TO);
+  t = t.replace(currencyRe, '');
+  t = t.replace(digitSpaceRe, "$1'$2");
+  t = t.replace(/ /g, '');
+  t = translate(t, SEPARATORS[style].from, SEPARATORS[style].to);
+  t = t.replace(new RegExp(PAREN_NEG), '-$1');
+  t = t.replace(new RegExp(TRAILING_NEG), '-$1');
+  if (!new RegExp(SIGNED).test(t)) return null;
+  const n = Number(t.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A string as a DuckDB string literal. */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/**
+ * DuckDB SQL for the same conversion as `parseAmount`: VARCHAR → DOUBLE, NULL when unparseable.
+ * @param columnSqlIdentifier an already quoted identifier or any VARCHAR SQL expression
+ */
+export function amountSqlExpr(columnSqlIdentifier: string, style: AmountStyle = 'dot-decimal'): string {
+  const seps = SEPARATORS[style];
+  let e = `translate(${columnSqlIdentifier}::VARCHAR, ${sqlString(CLEAN_FROM)}, ${sqlString(CLEAN_TO)})`;
+  e = `regexp_replace(${e}, ${sqlString(CURRENCY_PATTERN)}, '', 'gi')`;
+  e = `regexp_replace(${e}, ${sqlString(DIGIT_SPACE_PATTERN)}, '\\1''\\2', 'g')`;
+  e = `replace(${e}, ' ', '')`;
+  e = `translate(${e}, ${sqlString(seps.from)}, ${sqlString(seps.to)})`;
+  e = `regexp_replace(${e}, ${sqlString(PAREN_NEG)}, '-\\1')`;
+  e = `regexp_replace(${e}, ${sqlString(TRAILING_NEG)}, '-\\1')`;
+  e = `regexp_extract(${e}, ${sqlString(SIGNED)})`;
+  return `TRY_CAST(replace(${e}, ',', '') AS DOUBLE)`;
+}
+
+/**
+ * Which decimal separator a column uses, from its values. `1.234,56`, `12,5`, `1.234.567` vote for
+ * comma-decimal; `1,234.56`, `12.5`, `1,234,567` for dot-decimal; `1.234` and `1,234` are ambiguous
+ * and do not vote. Dot-decimal wins ties (including no evidence at all).
+ */
+export function detectAmountStyle(samples: string[]): AmountStyle {
+  let comma = 0;
+  let dot = 0;
+  for (const raw of samples) {
+    if (!raw) continue;
+    const s = translate(raw, CLEAN_FROM, CLEAN_TO).replace(currencyRe, '').replace(/[ '’٬]/g, '').replace(/٫/g, '');
+    if (!/^[-+(]?[0-9.,]*[0-9][0-9.,]*[-)]?$/.test(s)) continue;
+    const lastDot = s.lastIndexOf('.');
+    const lastComma = s.lastIndexOf(',');
+    if (lastDot >= 0 && lastComma >= 0) {
+      if (lastComma > lastDot) comma++;
+      else dot++;
+    } else if (lastComma >= 0) {
+      if (s.split(',').length > 2) dot++;
+      else if (/,[0-9]{3}$/.test(s.replace(/[-)]$/, ''))) continue;
+      else comma++;
+    } else if (lastDot >= 0) {
+      if (s.split('.').length > 2) comma++;
+      else if (/\.[0-9]{3}$/.test(s.replace(/[-)]$/, ''))) continue;
+      else dot++;
+    }
+  }
+  return comma > dot ? 'comma-decimal' : 'dot-decimal';
+}

@@ -1,0 +1,86 @@
+import type { DateConvention, AmountStyle } from './plan';
+import { dateSqlParts } from '../detect/dates';
+import { amountSqlExpr } from '../detect/numbers';
+import { ident } from './sql';
+
+/**
+ * SQL expressions that turn raw text columns into typed values, the same rules on every row.
+ * Each returns NULL for a value it cannot read; the caller turns NULLs into reject reasons.
+ */
+
+/** Trimmed text, NULL when blank. */
+export function textExpr(column: string | null | undefined): string {
+  return column ? `NULLIF(trim(${ident(column)}), '')` : 'NULL::VARCHAR';
+}
+
+export function amountExpr(column: string | null | undefined, style: AmountStyle): string {
+  return column ? `(${amountSqlExpr(ident(column), style)})::DOUBLE` : 'NULL::DOUBLE';
+}
+
+/**
+ * Date parts as STRUCT(y, mo, d, h, mi, s, off_min); calendar conversion (Jalali) happens by a
+ * join on the distinct (y, mo, d), done in JavaScript with jalaali-js (DuckDB-WASM has no ICU).
+ */
+export function datePartsExpr(column: string | null | undefined, date: DateConvention): string {
+  return column
+    ? `(${dateSqlParts(ident(column), { ...date, hasTime: true, hasOffset: true, ambiguous: false, matched: 0, total: 0 })})`
+    : 'NULL';
+}
+
+/**
+ * A timestamp from date parts and the Gregorian date of (y, mo, d). Invalid clock values
+ * (25:00, minute 61) give NULL rather than an error, so the row is rejected with a reason.
+ */
+export function timestampFromParts(parts: string, gdate: string): string {
+  return `CASE WHEN ${gdate} IS NOT NULL AND coalesce(${parts}.h, 0) BETWEEN 0 AND 23
+      AND coalesce(${parts}.mi, 0) BETWEEN 0 AND 59 AND coalesce(${parts}.s, 0) >= 0 AND coalesce(${parts}.s, 0) < 61
+    THEN ${gdate}::TIMESTAMP + to_microseconds(CAST(round(((coalesce(${parts}.h, 0) * 60 + coalesce(${parts}.mi, 0)) * 60
+      + coalesce(${parts}.s, 0)) * 1000000) AS BIGINT)) END`;
+}
+
+/** Gregorian date of struct parts (NULL when not a real date, e.g. 2023-02-30). */
+export function gregorianDate(parts: string): string {
+  return `TRY_CAST(printf('%04d-%02d-%02d', ${parts}.y, ${parts}.mo, ${parts}.d) AS DATE)`;
+}
+
+/** Currency words and symbols → ISO codes (Toman has no ISO code; IRT is the common usage). */
+export function currencyExpr(valueSql: string): string {
+  return `CASE
+    WHEN ${valueSql} IS NULL THEN NULL
+    WHEN lower(${valueSql}) IN ('تومان', 'toman', 'tomans', 'irt', 'ت') THEN 'IRT'
+    WHEN lower(${valueSql}) IN ('ریال', 'ريال', 'rial', 'rials', 'irr', '﷼') THEN 'IRR'
+    WHEN ${valueSql} IN ('$', 'US$') THEN 'USD'
+    WHEN ${valueSql} = '€' THEN 'EUR'
+    WHEN ${valueSql} = '£' THEN 'GBP'
+    WHEN ${valueSql} = '₹' THEN 'INR'
+    WHEN lower(${valueSql}) IN ('درهم', 'aed') THEN 'AED'
+    WHEN lower(${valueSql}) IN ('ريال سعودي', 'sar') THEN 'SAR'
+    ELSE upper(${valueSql}) END`;
+}
+
+/** Status words by canonical status; compared after removing spaces, ZWNJ, `_` and `-`
+ *  and unifying Arabic/Persian letter forms (ي→ی, ك→ک), so "تکمیل‌شده" = "تکمیل شده". */
+const STATUS_WORDS: Record<string, string[]> = {
+  cancelled: ['cancelled', 'canceled', 'voided', 'void', 'trash', 'لغوشده', 'لغو', 'ملغی', 'ملغى', 'ملغاة'],
+  failed: ['failed', 'declined', 'ناموفق', 'فشل', 'مرفوض'],
+  refunded: ['refunded', 'مستردشده', 'مسترد', 'مرجوعشده', 'مرجوعی', 'مسترجع'],
+  partially_refunded: ['partiallyrefunded', 'partialrefund', 'مستردجزئی', 'استردادجزئی', 'مسترجعجزئیا'],
+  completed: ['', 'paid', 'completed', 'complete', 'succeeded', 'success', 'fulfilled', 'processing', 'true', 'captured',
+    'تکمیلشده', 'پرداختشده', 'مکتمل', 'مدفوع'],
+  pending: ['pending', 'authorized', 'onhold', 'درانتظار', 'قیدالانتظار'],
+};
+
+/**
+ * Order status in a few canonical words. `failed` and `cancelled` never count as revenue;
+ * `pending` (not yet paid) counts, as in the shop's own order list. Unknown words are kept
+ * (lower-case) and count as revenue; the load report lists them.
+ */
+export function statusExpr(statusSql: string, cancelledSql: string): string {
+  const key = `translate(lower(coalesce(${statusSql}, '')), 'يك \u200c_-', 'یک')`;
+  const inList = (words: string[]) => words.map((w) => `'${w}'`).join(', ');
+  return `CASE
+    WHEN ${cancelledSql} OR ${key} IN (${inList(STATUS_WORDS.cancelled)}) THEN 'cancelled'
+    ${['failed', 'refunded', 'partially_refunded', 'completed', 'pending']
+      .map((st) => `WHEN ${key} IN (${inList(STATUS_WORDS[st])}) THEN '${st}'`).join('\n    ')}
+    ELSE lower(${statusSql}) END`;
+}

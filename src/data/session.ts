@@ -1,0 +1,206 @@
+import type { Engine } from '../engine/engine';
+import { queryRows } from '../engine/engine';
+import { UPLOAD_DIR } from '../engine/settings';
+import type { InputFile } from './input';
+import type { Inspection } from './inspect';
+import { DEFAULT_SETTINGS, type LoadPlan, type LoadSettings } from './load/plan';
+
+import { ensureRejectsTable, clearRejects, rejectCounts, type RejectCount } from './load/rejects';
+import { readCsvToRaw } from './load/raw-csv';
+import { recordsToRaw } from './load/raw-records';
+import { normaliseOrders, type OrderRowMode } from './load/normalise-orders';
+import { normaliseResponses } from './load/normalise-responses';
+import { normaliseCustomers } from './load/normalise-customers';
+import { rebuildOrders, type CanonicalSummary } from './load/canonical';
+import { rebuildSimple } from './load/canonical-simple';
+import { validatePlan } from './validate-plan';
+import { parquetRecords } from './load/parquet';
+import { ident } from './load/sql';
+
+export class LoadCancelled extends Error {
+  constructor() {
+    super('Loading was cancelled; nothing from this file was kept.');
+    this.name = 'LoadCancelled';
+  }
+}
+
+export type LoadStage = 'reading' | 'normalising' | 'combining' | 'done';
+export interface LoadProgress {
+  stage: LoadStage;
+  /** 0..1 within the stage when known. */
+  fraction: number | null;
+}
+
+/** What happened to one file, in numbers the user sees in the load report. */
+export interface FileReport {
+  id: string;
+  fileName: string;
+  table: LoadPlan['table'];
+  preset: string | null;
+  rowsRead: number;
+  /** Orders, responses or customers that made it into the table. */
+  loaded: number;
+  rejected: RejectCount[];
+  rejectedTotal: number;
+  rowMode?: OrderRowMode;
+  notes: string[];
+  ms: number;
+}
+
+interface LoadedFile {
+  report: FileReport;
+  stage: string;
+  lines: string | null;
+}
+
+/**
+ * The loaded data of one notebook: files in, canonical tables out. Each load reads the file into
+ * a raw text table, normalises it into a per-file stage table (rejects counted with reasons),
+ * then rebuilds the canonical tables from all stages, so removing a file or changing the refund
+ * rule never needs the file again.
+ */
+export class DataSession {
+  readonly files: LoadedFile[] = [];
+  settings: LoadSettings = { ...DEFAULT_SETTINGS };
+  summary: CanonicalSummary | null = null;
+  private seq = 0;
+
+  constructor(readonly engine: Engine) {}
+
+  async init(): Promise<void> {
+    await ensureRejectsTable(this.engine);
+    await this.rebuild();
+  }
+
+  async load(
+    input: InputFile, inspection: Inspection, plan: LoadPlan,
+    onProgress: (p: LoadProgress) => void = () => {}, signal?: AbortSignal,
+  ): Promise<FileReport> {
+    const problems = validatePlan(plan);
+    if (problems.length) throw new Error(problems.join(' '));
+    const t0 = performance.now();
+    const id = `f${++this.seq}`;
+    const label = plan.fileName;
+    // Re-loading a file of the same name replaces it.
+    const previous = this.files.findIndex((f) => f.report.fileName === label);
+    if (previous >= 0) await this.remove(this.files[previous].report.id, false);
+    await clearRejects(this.engine, label);
+
+    const onAbort = () => void this.engine.cancel();
+    signal?.addEventListener('abort', onAbort);
+    try {
+      return await this.loadSteps(input, inspection, plan, id, onProgress, signal, t0);
+    } catch (e) {
+      // Leave nothing half-loaded behind: the session stays as it was before this file.
+      await this.discard(id, plan).catch(() => undefined);
+      throw signal?.aborted ? new LoadCancelled() : e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async discard(id: string, plan: LoadPlan): Promise<void> {
+    for (const t of [`raw_${id}`, `stage_${plan.table}_${id}`, `lines_${id}`]) {
+      await this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+    }
+    await clearRejects(this.engine, plan.fileName);
+    for (const f of ['data.csv', 'data.csv.gz']) await this.engine.dropFile(`${UPLOAD_DIR}${id}-${f}`).catch(() => undefined);
+  }
+
+  private async loadSteps(
+    input: InputFile, inspection: Inspection, plan: LoadPlan, id: string,
+    onProgress: (p: LoadProgress) => void, signal: AbortSignal | undefined, t0: number,
+  ): Promise<FileReport> {
+    const raw = `raw_${id}`;
+    const label = plan.fileName;
+    onProgress({ stage: 'reading', fraction: null });
+    const stopProgress = this.engine.onProgress((f) => onProgress({ stage: 'reading', fraction: f }));
+    let rowsRead: number;
+    const registered = `${UPLOAD_DIR}${id}-${plan.read.format === 'csv-gzip' ? 'data.csv.gz' : 'data.csv'}`;
+    try {
+      if (plan.read.format === 'json' || plan.read.format === 'ndjson') {
+        rowsRead = (await recordsToRaw(this.engine, inspection.parsed!, raw, label)).rows;
+      } else if (plan.read.format === 'parquet') {
+        rowsRead = (await recordsToRaw(this.engine, await parquetRecords(input), raw, label)).rows;
+      } else {
+        await this.engine.registerFile(registered, inspection.utf8 ? { kind: 'bytes', bytes: inspection.utf8 } : input.source);
+        const r = await readCsvToRaw(this.engine, registered, raw, plan.read, label);
+        rowsRead = r.rows + r.malformed;
+      }
+    } finally {
+      stopProgress();
+    }
+    if (signal?.aborted) throw new LoadCancelled();
+
+    onProgress({ stage: 'normalising', fraction: null });
+    const stage = `stage_${plan.table}_${id}`;
+    let loaded: number;
+    let lines: string | null = null;
+    let rowMode: OrderRowMode | undefined;
+    let notes: string[] = [];
+    if (plan.table === 'orders') {
+      const r = await normaliseOrders(this.engine, plan, raw, stage, `lines_${id}`, plan.read.columns);
+      loaded = r.orders;
+      lines = r.linesTable;
+      rowMode = r.rowMode;
+      notes = r.notes;
+    } else if (plan.table === 'responses') {
+      const r = await normaliseResponses(this.engine, plan, raw, stage, plan.read.columns);
+      loaded = r.responses;
+      notes = r.notes;
+    } else {
+      const r = await normaliseCustomers(this.engine, plan, raw, stage, plan.read.columns);
+      loaded = r.customers;
+      notes = [`Attributes: ${r.attributes.join(', ') || 'none'}.`];
+    }
+    await this.engine.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
+    if (plan.read.format !== 'json' && plan.read.format !== 'ndjson' && plan.read.format !== 'parquet') {
+      await this.engine.dropFile(registered);
+    }
+    const rejected = await rejectCounts(this.engine, label);
+    const report: FileReport = {
+      id, fileName: label, table: plan.table, preset: plan.preset, rowsRead, loaded, rejected,
+      rejectedTotal: rejected.reduce((n, r) => n + r.count, 0), rowMode, notes, ms: 0,
+    };
+    this.files.push({ report, stage, lines });
+    onProgress({ stage: 'combining', fraction: null });
+    await this.rebuild();
+    report.rejected = await rejectCounts(this.engine, label);
+    report.rejectedTotal = report.rejected.reduce((n, r) => n + r.count, 0);
+    report.ms = performance.now() - t0;
+    onProgress({ stage: 'done', fraction: 1 });
+    return report;
+  }
+
+  async remove(id: string, rebuild = true): Promise<void> {
+    const i = this.files.findIndex((f) => f.report.id === id);
+    if (i < 0) return;
+    const [f] = this.files.splice(i, 1);
+    await this.engine.query(`DROP TABLE IF EXISTS ${ident(f.stage)}`);
+    if (f.lines) await this.engine.query(`DROP TABLE IF EXISTS ${ident(f.lines)}`);
+    await clearRejects(this.engine, f.report.fileName);
+    if (rebuild) await this.rebuild();
+  }
+
+  async setSettings(settings: Partial<LoadSettings>): Promise<void> {
+    this.settings = { ...this.settings, ...settings };
+    await this.rebuild();
+  }
+
+  /** Rebuild every canonical table from the stage tables. */
+  async rebuild(): Promise<void> {
+    const of = (t: LoadPlan['table']) =>
+      this.files.filter((f) => f.report.table === t).map((f) => ({ stage: f.stage, lines: f.lines, file: f.report.fileName }));
+    this.summary = await rebuildOrders(this.engine, of('orders'), this.settings);
+    await rebuildSimple(this.engine, 'responses', of('responses'));
+    await rebuildSimple(this.engine, 'customers', of('customers'));
+  }
+
+  async tableCounts(): Promise<Record<'orders' | 'order_lines' | 'customers' | 'responses' | 'load_rejects', number>> {
+    const [r] = await queryRows<Record<string, number>>(this.engine, `SELECT
+      (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS order_lines,
+      (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM responses) AS responses,
+      (SELECT count(*) FROM load_rejects) AS load_rejects`);
+    return r as Record<'orders' | 'order_lines' | 'customers' | 'responses' | 'load_rejects', number>;
+  }
+}

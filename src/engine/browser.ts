@@ -1,0 +1,117 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table, tableToIPC } from 'apache-arrow';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Engine, FileSource, QueryOptions } from './engine';
+import { QueryCancelled } from './engine';
+import { OPEN_SETTINGS } from './settings';
+
+/** Which bundle was picked and how long start-up took; shown in the status bar and benchmarks. */
+export interface BrowserEngineInfo {
+  bundle: 'mvp' | 'eh';
+  startMs: number;
+}
+
+const absolute = (u: string) => new URL(u, location.href).href;
+
+/**
+ * DuckDB-WASM in a Web Worker. Every wasm/worker file comes from our own origin (Vite copies them
+ * into dist/), never from a CDN. The worker is started from a blob: URL that imports the real
+ * script: such a worker inherits the page's Content-Security-Policy, so `connect-src 'self'`
+ * also fences SQL running inside it (see ../shared/DUCKDB_WASM.md).
+ */
+export async function createBrowserEngine(): Promise<Engine & { info: BrowserEngineInfo }> {
+  const t0 = performance.now();
+  const bundles: duckdb.DuckDBBundles = {
+    mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
+    eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
+  };
+  const bundle = await duckdb.selectBundle(bundles);
+  const bootstrap = URL.createObjectURL(
+    new Blob([`importScripts(${JSON.stringify(bundle.mainWorker)});`], { type: 'text/javascript' }),
+  );
+  const worker = new Worker(bootstrap);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  URL.revokeObjectURL(bootstrap);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true, queryPollingInterval: 50 } });
+  const conn = await db.connect();
+  for (const s of OPEN_SETTINGS) await conn.query(s);
+
+  const listeners = new Set<(f: number) => void>();
+  // The package keeps its execution-progress callbacks in a protected list; it is the only hook.
+  (db as unknown as { _onExecutionProgress: ((p: duckdb.ProgressEntry) => void)[] })._onExecutionProgress.push((p) => {
+    const pct = Number(p.percentage);
+    if (Number.isFinite(pct)) for (const l of listeners) l(Math.max(0, Math.min(1, pct / 100)));
+  });
+
+  // One query at a time on our connection: queue them so cancel() targets the running one.
+  let chain: Promise<unknown> = Promise.resolve();
+  let running = false;
+
+  async function run(sql: string, options?: QueryOptions): Promise<Table> {
+    if (options?.signal?.aborted) throw new QueryCancelled();
+    let cancelled = false;
+    const onAbort = () => {
+      cancelled = true;
+      void conn.cancelSent();
+    };
+    options?.signal?.addEventListener('abort', onAbort, { once: true });
+    running = true;
+    try {
+      const reader = await conn.send(sql, true);
+      const batches = [];
+      for await (const batch of reader) batches.push(batch);
+      if (cancelled) throw new QueryCancelled();
+      return batches.length ? new Table(batches) : new Table(reader.schema);
+    } catch (e) {
+      if (cancelled) throw new QueryCancelled();
+      throw e;
+    } finally {
+      running = false;
+      options?.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    kind: 'browser',
+    info: { bundle: bundle.mainModule.includes('-eh') ? 'eh' : 'mvp', startMs: performance.now() - t0 },
+    query(sql, options) {
+      const next = chain.then(() => run(sql, options));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    async registerFile(name: string, source: FileSource) {
+      if (source.kind === 'file') {
+        await db.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      } else if (source.kind === 'bytes') {
+        await db.registerFileBuffer(name, source.bytes);
+      } else {
+        throw new Error('File paths can only be read in Node.');
+      }
+    },
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
+    async insertArrow(tableName, table, options) {
+      const ipc = tableToIPC(table, 'stream');
+      const next = chain.then(() => conn.insertArrowFromIPCStream(ipc, { name: tableName, create: options?.create ?? true }));
+      chain = next.catch(() => undefined);
+      await next;
+    },
+    async cancel() {
+      if (!running) return false;
+      return conn.cancelSent();
+    },
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}

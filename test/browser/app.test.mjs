@@ -1,0 +1,87 @@
+// The built app in a real Chromium: sample data loads on open, a dropped Shopify export is
+// mapped and loaded, bad files get their messages, and no request leaves the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serveStatic, launch, openPage, foreignRequests, waitReady } from './harness.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = join(root, 'test/fixtures');
+const shopify = join(root, '../shared/datasets/shopify/orders_export_1.csv');
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic(join(root, 'dist'), '/team/wiki/retention/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const number = async (page, testId) =>
+  Number((await page.locator(`[data-testid="${testId}"]`).first().innerText()).replace(/[^\d]/g, ''));
+
+test('opens from a sub-path with the sample data loaded, offline-only', async () => {
+  const { page, context, requests, errors } = await openPage(browser, server.url);
+  await waitReady(page);
+  await page.waitForSelector('[data-testid="data-summary"]', { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="load-report"]').length >= 3, null, { timeout: 60_000 });
+  const orders = await number(page, 'summary-orders');
+  const customers = await number(page, 'summary-customers');
+  assert.ok(orders > 20_000, `sample orders loaded: ${orders}`);
+  assert.ok(customers > 5_000, `sample customers: ${customers}`);
+  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dropped Shopify export is recognised, mapped and loaded', async () => {
+  const { page, context, requests } = await openPage(browser, server.url + '?sample=0');
+  await waitReady(page);
+  await page.setInputFiles('[data-testid="file-input"]', shopify);
+  const card = page.locator('[data-testid="inspection"]');
+  await card.waitFor();
+  assert.match(await card.innerText(), /recognised as shopify/);
+  await page.click('[data-testid="load-button"]');
+  await page.waitForSelector('[data-testid="load-report"]');
+  // 121 line-item rows → 50 orders (#1002..#1051); none of them lacks a customer e-mail.
+  assert.equal(await number(page, 'loaded-count'), 50);
+  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  await context.close();
+});
+
+for (const [file, message] of [
+  ['image.png', /image/i],
+  ['document.pdf', /PDF/],
+  ['empty.csv', /empty/i],
+  ['workbook.xlsx', /Excel|CSV/],
+]) {
+  test(`a bad file (${file}) gets a plain message and nothing breaks`, async () => {
+    const { page, context, errors } = await openPage(browser, server.url + '?sample=0');
+    await waitReady(page);
+    await page.setInputFiles('[data-testid="file-input"]', join(fixtures, file));
+    const err = page.locator('[data-testid="inspection-error"]');
+    await err.waitFor();
+    assert.match(await err.innerText(), message);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('ragged rows are counted, listed and downloadable', async () => {
+  const { page, context } = await openPage(browser, server.url + '?sample=0');
+  await waitReady(page);
+  await page.setInputFiles('[data-testid="file-input"]', join(fixtures, 'ragged-rows.csv'));
+  await page.click('[data-testid="load-button"]');
+  await page.waitForSelector('[data-testid="load-report"]');
+  assert.ok((await number(page, 'rejected-count')) > 0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-rejects"]')]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const csv = await readFile(path, 'utf8');
+  assert.match(csv, /malformed row/);
+  await context.close();
+});
