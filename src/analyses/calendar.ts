@@ -1,6 +1,7 @@
 import { tableFromArrays } from 'apache-arrow';
 import { toGregorian, toJalaali } from 'jalaali-js';
 import { queryRows, type Engine } from '../engine/engine';
+import { tableExists } from './columns';
 import { addDays, epochDayOf, isoOfEpochDay } from './days';
 import type { AnalysisOptions } from './options';
 import { ident } from './sql';
@@ -81,12 +82,6 @@ export async function createCalendar(engine: Engine, start: string, end: string)
            ${d('q')} AS jalali_quarter_start, ${d('y')} AS jalali_year_start
     FROM ${ident(stage)} ORDER BY day`);
   await engine.query(`DROP TABLE ${ident(stage)}`);
-}
-
-export async function tableExists(engine: Engine, table: string): Promise<boolean> {
-  const rows = await queryRows<{ n: number }>(engine,
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '${table.replaceAll("'", "''")}'`);
-  return rows[0].n > 0;
 }
 
 /**

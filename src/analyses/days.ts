@@ -10,11 +10,6 @@ export function isoOfEpochDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** DuckDB returns DATE/TIMESTAMP values as epoch milliseconds; this gives the wall-clock day. */
-export function isoOfMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export function addDays(iso: string, n: number): string {
   return isoOfEpochDay(epochDayOf(iso) + n);
 }

@@ -163,16 +163,16 @@ function values(r: RawCounts): KpiValues {
   };
 }
 
-export async function runKpis(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiResult> {
+/** Only the whole-window figures (one query). */
+export async function runKpiSummary(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiSummary> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const sql = kpisSql(o);
-  const [s] = await queryRows<RawCounts & { as_of: string; from_day: string; to_day: string; observed_days: number; avg_lifespan_days: number | null }>(engine, sql.summary);
+  const [s] = await queryRows<RawCounts & { as_of: string; from_day: string; to_day: string; observed_days: number; avg_lifespan_days: number | null }>(engine, kpisSql(o).summary);
   const v = values(s);
   const customerValue = times(v.aov, v.purchaseFrequency);
   const customerValuePerYear = customerValue === null ? null : customerValue / (s.observed_days / DAYS_PER_YEAR);
   const avgLifespanYears = s.avg_lifespan_days === null ? null : s.avg_lifespan_days / DAYS_PER_YEAR;
-  const summary: KpiSummary = {
+  return {
     ...v,
     asOf: s.as_of,
     from: s.from_day,
@@ -184,8 +184,13 @@ export async function runKpis(engine: Engine, options: Partial<AnalysisOptions> 
     avgLifespanYears,
     historicCltv: times(customerValuePerYear, avgLifespanYears),
   };
-  const rows = await queryRows<RawCounts & { period_start: string; period_end: string; complete: boolean }>(engine, sql.periods);
-  const periods = rows.map((r) => ({
+}
+
+export async function runKpis(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiResult> {
+  const o = resolveOptions(options);
+  const summary = await runKpiSummary(engine, o);
+  const rows = await queryRows<RawCounts & { period_start: string; period_end: string; complete: boolean }>(engine, kpisSql(o).periods);
+  const periods = rows.map((r): KpiPeriod => ({
     period: periodLabel(r.period_start, o.period, o.calendar),
     start: r.period_start,
     end: r.period_end,

@@ -6,7 +6,7 @@ import { dateLiteral, ident } from './sql';
  * The common head of every analysis query: which orders are observed, how they map to periods,
  * and the period spine. Produces CTE definitions (without `WITH`):
  *
- * - `params(as_of, as_of_end)`: as_of = options.asOf or the day of the latest order; as_of_end =
+ * - `params(as_of, as_of_end)`: as_of = options.asOf or `asOfDefault` (the day of the latest order); as_of_end =
  *   the day after (orders with ordered_at < as_of_end are observed; later ones are ignored).
  * - `ord`: observed orders with `day`, `period_start`, `order_rank` (1 = the customer's first
  *   order, by ordered_at then order_id) and the requested extra columns of `orders`, named
@@ -19,14 +19,17 @@ import { dateLiteral, ident } from './sql';
  *   from the first order's to as_of's; eff_end = min(period_end, as_of_end); complete = the
  *   period ended by as_of; in_window = overlaps the reporting window.
  */
-export function scopeCtes(o: AnalysisOptions, extraColumns: string[] = []): string {
+/** SQL for the default asOf: the day of the latest order. */
+export const LATEST_ORDER_DAY = '(SELECT CAST(max(ordered_at) AS DATE) FROM orders)';
+
+export function scopeCtes(o: AnalysisOptions, extraColumns: string[] = [], asOfDefault = LATEST_ORDER_DAY): string {
   const jalali = o.calendar === 'jalali';
   const periodStart = jalali ? `cal.${jalaliColumn(o.period)}` : periodOfSql('o.ordered_at', o.period, o.calendar);
   const extras = extraColumns.map((c) => `, o.${ident(c)} AS ${extraColumn(c)}`).join('');
   const join = jalali ? 'LEFT JOIN calendar_days cal ON cal.day = CAST(o.ordered_at AS DATE)' : '';
   return `params AS (
     SELECT as_of, CAST(as_of + 1 AS DATE) AS as_of_end
-    FROM (SELECT COALESCE(${dateLiteral(o.asOf)}, (SELECT CAST(max(ordered_at) AS DATE) FROM orders)) AS as_of)
+    FROM (SELECT COALESCE(${dateLiteral(o.asOf)}, ${asOfDefault}) AS as_of)
   ),
   ord AS (
     SELECT o.customer_id, o.order_id, o.ordered_at, CAST(o.ordered_at AS DATE) AS day,

@@ -5,8 +5,6 @@ import type { LoadPlan, ReadPlan, SourceFormat } from './load/plan';
 import { detectFileKind } from './detect/file-kind';
 import { decodeText, detectEncoding } from './detect/encoding';
 import { sniffCsv } from './detect/sniff';
-import { detectDateFormat } from './detect/dates';
-import { detectAmountStyle } from './detect/numbers';
 import { detectTable } from './detect/roles';
 import { headerSignature } from './detect/headers';
 import { parseJsonDocument, parseNdjson, recordColumns, type ParsedRecords } from './load/raw-records';
@@ -79,6 +77,7 @@ export async function inspectFile(input: InputFile): Promise<Inspection> {
   const warnings = verdict ? [verdict.message] : [];
 
   let columns: string[];
+  /** Rows used for detection (up to a few hundred); the preview shows the first PREVIEW_ROWS. */
   let rows: (string | null)[][];
   let read: ReadPlan;
   let parsed: ParsedRecords | undefined;
@@ -97,7 +96,7 @@ export async function inspectFile(input: InputFile): Promise<Inspection> {
     }
     const sniff = sniffCsv(text);
     columns = sniff.headers;
-    rows = sniff.rows.slice(0, PREVIEW_ROWS);
+    rows = sniff.rows;
     read = {
       format: sniff.delimiter === 'whitespace' ? 'whitespace' : format,
       encoding: enc.encoding,
@@ -114,7 +113,7 @@ export async function inspectFile(input: InputFile): Promise<Inspection> {
     const meta = await parquetMetadataAsync(buffer);
     const objects = (await parquetReadObjects({ file: buffer, metadata: meta, rowEnd: 200 })) as Record<string, unknown>[];
     columns = recordColumns(objects);
-    rows = objects.slice(0, PREVIEW_ROWS).map((o) => columns.map((c) => (o[c] == null ? null : String(o[c]))));
+    rows = objects.map((o) => columns.map((c) => (o[c] == null ? null : String(o[c]))));
     read = { format, encoding: 'binary', delimiter: '', hasHeader: true, columns };
   } else {
     const text = new TextDecoder().decode(await input.all());
@@ -125,32 +124,36 @@ export async function inspectFile(input: InputFile): Promise<Inspection> {
     }
     if (parsed.records.length === 0) return failed(input, `“${input.name}” holds no records.`);
     columns = recordColumns(parsed.records);
-    rows = parsed.records.slice(0, PREVIEW_ROWS).map((o) => columns.map((c) => (o[c] == null ? null : String(o[c]))));
+    rows = parsed.records.slice(0, 200).map((o) => columns.map((c) => (o[c] == null ? null : String(o[c]))));
     read = { format, encoding: 'utf-8', delimiter: '', hasHeader: true, columns };
   }
 
   const detected = detectTable(columns, rows.map((r) => r.map((v) => v ?? '')));
-  const dateCol = detected.mapping.ordered_at ?? detected.mapping.responded_at ?? null;
-  const amountCol = detected.mapping.amount ?? null;
-  const sample = (c: string | null | undefined) => (c ? rows.map((r) => r[columns.indexOf(c)] ?? '').filter(Boolean) : []);
-  const date = detectDateFormat(sample(dateCol));
-  if (dateCol && date.ambiguous) warnings.push(`Dates in “${dateCol}” could be day-first or month-first; check the preview.`);
+  if (detected.table === 'subscriptions') {
+    return failed(input, `“${input.name}” is a subscriptions export (${detected.presetLabel ?? 'Stripe'}). Subscription analyses (MRR) are not available yet; drop the payments export for order analyses.`);
+  }
+  const dateRole = detected.table === 'responses' ? 'responded_at' : 'ordered_at';
+  const date = detected.dateFormats[dateRole];
+  const amountRole = detected.table === 'responses' ? 'score' : 'amount';
+  const mapping: LoadPlan['mapping'] = { ...detected.mapping };
+  // A preset keyed by e-mail (Shopify, WooCommerce guests with user id 0) must not use the id.
+  if (detected.customerKey === 'customer_email') mapping.customer_id = null;
   const plan: LoadPlan | null =
     detected.table === 'unknown'
       ? null
       : {
           fileName: input.name,
           read,
-          table: detected.table === 'subscriptions' ? 'orders' : detected.table,
+          table: detected.table,
           preset: detected.preset,
-          mapping: detected.mapping,
-          date: { format: date.format, calendar: date.calendar },
-          amountStyle: detectAmountStyle(sample(amountCol)),
+          mapping,
+          date: { format: date?.matched ? date.format : 'ymd', calendar: date?.calendar ?? 'gregorian' },
+          amountStyle: detected.amountStyles[amountRole] ?? 'dot-decimal',
           currency: detected.currency ?? null,
-          lineItems: detected.lineItems ?? false,
+          lineItems: detected.lineItems,
         };
   return {
-    fileName: input.name, size: input.size, format, error: null, warnings, preview: { columns, rows }, plan,
+    fileName: input.name, size: input.size, format, error: null, warnings, preview: { columns, rows: rows.slice(0, PREVIEW_ROWS) }, plan,
     missing: detected.missing, notes: detected.notes, confidence: detected.confidence,
     signature: headerSignature(columns), parsed, utf8,
   };

@@ -6,7 +6,7 @@ import type { Inspection } from './inspect';
 import { DEFAULT_SETTINGS, type LoadPlan, type LoadSettings } from './load/plan';
 
 import { ensureRejectsTable, clearRejects, rejectCounts, type RejectCount } from './load/rejects';
-import { readCsvToRaw } from './load/raw-csv';
+import { collectCsvRejects, createCsvRaw } from './load/raw-csv';
 import { recordsToRaw } from './load/raw-records';
 import { normaliseOrders, type OrderRowMode } from './load/normalise-orders';
 import { normaliseResponses } from './load/normalise-responses';
@@ -100,8 +100,9 @@ export class DataSession {
   }
 
   private async discard(id: string, plan: LoadPlan): Promise<void> {
-    for (const t of [`raw_${id}`, `stage_${plan.table}_${id}`, `lines_${id}`]) {
-      await this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+    await this.engine.query(`DROP VIEW IF EXISTS ${ident(`raw_${id}`)}`).catch(() => undefined);
+    for (const t of [`raw_${id}`, `raw_${id}_typed`, `stage_${plan.table}_${id}`, `lines_${id}`]) {
+      await this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
     }
     await clearRejects(this.engine, plan.fileName);
     for (const f of ['data.csv', 'data.csv.gz']) await this.engine.dropFile(`${UPLOAD_DIR}${id}-${f}`).catch(() => undefined);
@@ -115,48 +116,54 @@ export class DataSession {
     const label = plan.fileName;
     onProgress({ stage: 'reading', fraction: null });
     const stopProgress = this.engine.onProgress((f) => onProgress({ stage: 'reading', fraction: f }));
-    let rowsRead: number;
     const registered = `${UPLOAD_DIR}${id}-${plan.read.format === 'csv-gzip' ? 'data.csv.gz' : 'data.csv'}`;
-    try {
-      if (plan.read.format === 'json' || plan.read.format === 'ndjson') {
-        rowsRead = (await recordsToRaw(this.engine, inspection.parsed!, raw, label)).rows;
-      } else if (plan.read.format === 'parquet') {
-        rowsRead = (await recordsToRaw(this.engine, await parquetRecords(input), raw, label)).rows;
-      } else {
-        await this.engine.registerFile(registered, inspection.utf8 ? { kind: 'bytes', bytes: inspection.utf8 } : input.source);
-        const r = await readCsvToRaw(this.engine, registered, raw, plan.read, label);
-        rowsRead = r.rows + r.malformed;
-      }
-    } finally {
-      stopProgress();
-    }
-    if (signal?.aborted) throw new LoadCancelled();
-
-    onProgress({ stage: 'normalising', fraction: null });
+    const isCsv = plan.read.format !== 'json' && plan.read.format !== 'ndjson' && plan.read.format !== 'parquet';
+    // The orders file (the big one) is read through a view, scanned once by the normalising query;
+    // Jalali dates need a second look at the dates, so then the raw text is materialised.
+    const materialize = plan.table !== 'orders' || plan.date.calendar === 'jalali';
     const stage = `stage_${plan.table}_${id}`;
+    let malformed = 0;
+    let rowsRead: number;
     let loaded: number;
     let lines: string | null = null;
     let rowMode: OrderRowMode | undefined;
     let notes: string[] = [];
-    if (plan.table === 'orders') {
-      const r = await normaliseOrders(this.engine, plan, raw, stage, `lines_${id}`, plan.read.columns);
-      loaded = r.orders;
-      lines = r.linesTable;
-      rowMode = r.rowMode;
-      notes = r.notes;
-    } else if (plan.table === 'responses') {
-      const r = await normaliseResponses(this.engine, plan, raw, stage, plan.read.columns);
-      loaded = r.responses;
-      notes = r.notes;
-    } else {
-      const r = await normaliseCustomers(this.engine, plan, raw, stage, plan.read.columns);
-      loaded = r.customers;
-      notes = [`Attributes: ${r.attributes.join(', ') || 'none'}.`];
+    try {
+      if (!isCsv) {
+        const parsed = plan.read.format === 'parquet' ? await parquetRecords(input) : inspection.parsed!;
+        malformed = (await recordsToRaw(this.engine, parsed, raw, label)).malformed;
+      } else {
+        await this.engine.registerFile(registered, inspection.utf8 ? { kind: 'bytes', bytes: inspection.utf8 } : input.source);
+        await createCsvRaw(this.engine, registered, raw, plan.read, materialize);
+        if (materialize) malformed = await collectCsvRejects(this.engine, raw, plan.read, label);
+      }
+      if (signal?.aborted) throw new LoadCancelled();
+      onProgress({ stage: 'normalising', fraction: null });
+      if (plan.table === 'orders') {
+        const r = await normaliseOrders(this.engine, plan, raw, stage, `lines_${id}`, plan.read.columns);
+        rowsRead = r.rows;
+        loaded = r.orders;
+        lines = r.linesTable;
+        rowMode = r.rowMode;
+        notes = r.notes;
+      } else if (plan.table === 'responses') {
+        const r = await normaliseResponses(this.engine, plan, raw, stage, plan.read.columns);
+        rowsRead = r.rows;
+        loaded = r.responses;
+        notes = r.notes;
+      } else {
+        const r = await normaliseCustomers(this.engine, plan, raw, stage, plan.read.columns);
+        rowsRead = r.rows;
+        loaded = r.customers;
+        notes = [`Attributes: ${r.attributes.join(', ') || 'none'}.`];
+      }
+      if (isCsv && !materialize) malformed = await collectCsvRejects(this.engine, raw, plan.read, label);
+      rowsRead += malformed;
+    } finally {
+      stopProgress();
     }
-    await this.engine.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
-    if (plan.read.format !== 'json' && plan.read.format !== 'ndjson' && plan.read.format !== 'parquet') {
-      await this.engine.dropFile(registered);
-    }
+    await this.engine.query(`DROP ${isCsv && !materialize ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(raw)}`);
+    if (isCsv) await this.engine.dropFile(registered);
     const rejected = await rejectCounts(this.engine, label);
     const report: FileReport = {
       id, fileName: label, table: plan.table, preset: plan.preset, rowsRead, loaded, rejected,

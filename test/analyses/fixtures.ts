@@ -38,3 +38,19 @@ export async function createOrders(engine: Engine, rows: FixtureOrder[]): Promis
 export async function dropTable(engine: Engine, name: string): Promise<void> {
   await engine.query(`DROP TABLE IF EXISTS ${ident(name)}`);
 }
+
+/** One hand-written survey answer. */
+export interface FixtureResponse {
+  customer: string;
+  at: string;
+  score: number;
+  scale: 'nps' | 'csat';
+  comment?: string;
+}
+
+export async function createResponses(engine: Engine, rows: FixtureResponse[]): Promise<void> {
+  await engine.query('DROP TABLE IF EXISTS responses');
+  await engine.query('CREATE TABLE responses (customer_id VARCHAR, responded_at TIMESTAMP, score DOUBLE, scale VARCHAR, comment VARCHAR)');
+  const values = rows.map((r) => `(${literal(r.customer)}, TIMESTAMP ${literal(r.at)}, ${literal(r.score)}, ${literal(r.scale)}, ${r.comment === undefined ? 'NULL' : literal(r.comment)})`);
+  if (values.length) await engine.query(`INSERT INTO responses VALUES ${values.join(',\n')}`);
+}

@@ -95,8 +95,13 @@ export function detectEncoding(head: Uint8Array, options: DetectEncodingOptions 
  * A multi-byte character cut at the end of a head slice decodes to U+FFFD at the very end.
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
-  return new TextDecoder(encoding).decode(bytes);
+  const text = new TextDecoder(encoding).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] || c) : text;
 }
+
+/** cp1252 bytes 0x80–0x9F. Node's TextDecoder decodes "windows-1252" as ISO-8859-1 there (C1 controls),
+ *  browsers follow the Encoding Standard; mapping afterwards gives the same text in both. */
+const CP1252_C1 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
 
 /** `decodeText` for a head slice: leaves out a UTF-8/UTF-16 character cut by the slice end. */
 export function decodeHead(head: Uint8Array, encoding: TextEncoding): string {

@@ -41,16 +41,21 @@ export interface TableDetection {
 
 type Assignment = Partial<Record<Role, { index: number; quality: number }>>;
 
-const MIN_SCORE = 20;
+/** Exact header matches score 200 − rank, `contains` matches 100 − rank; values that do not fit ×0.3. */
+const MIN_SCORE = 40;
 const isGenericName = (h: string) => /^column_[0-9]+$/.test(h);
+
+/** A currency written after the name ("مبلغ (تومان)", "Amount (USD)") does not change the role. */
+const CURRENCY_SUFFIX = /(?:تومان|ریال|usd|eur|gbp|inr|irr|irt|sar|aed|dollars?|euros?)$/;
 
 function headerScore(role: Role, norm: string): number {
   const rule = ROLE_RULES[role];
-  const exact = rule.exact.indexOf(norm);
-  if (exact >= 0) return 100 - exact;
+  const bare = norm.replace(CURRENCY_SUFFIX, '');
+  const exact = rule.exact.indexOf(bare === '' ? norm : bare);
+  if (exact >= 0) return 200 - exact;
   if (rule.exclude?.some((x) => x !== '' && norm.includes(x))) return 0;
   const contains = (rule.contains ?? []).findIndex((c) => c !== '' && norm.includes(c));
-  return contains >= 0 ? 50 - contains : 0;
+  return contains >= 0 ? 100 - contains : 0;
 }
 
 function valuesFit(role: Role, p: ColumnProfile): boolean {
@@ -68,18 +73,19 @@ function assign(kind: Exclude<TableKind, 'unknown'>, norms: string[], profile: (
   const taken = new Set<number>();
   const required = REQUIRED[kind];
   for (const pass of [required, TABLE_ROLES[kind].filter((r) => !required.includes(r))]) {
-    const cands: { role: Role; index: number; score: number }[] = [];
+    const cands: { role: Role; index: number; score: number; quality: number }[] = [];
     for (const role of pass) {
       norms.forEach((n, index) => {
         let score = headerScore(role, n);
-        if (score > 0 && !valuesFit(role, profile(index))) score *= 0.3;
-        if (score >= MIN_SCORE) cands.push({ role, index, score });
+        let quality = score > 100 ? 1 : 0.7;
+        if (score > 0 && !valuesFit(role, profile(index))) [score, quality] = [score * 0.3, 0.3];
+        if (score >= MIN_SCORE) cands.push({ role, index, score, quality });
       });
     }
     cands.sort((a, b) => b.score - a.score || a.index - b.index);
     for (const c of cands) {
       if (out[c.role] || taken.has(c.index)) continue;
-      out[c.role] = { index: c.index, quality: Math.min(1, c.score / 90) };
+      out[c.role] = { index: c.index, quality: c.quality };
       taken.add(c.index);
     }
   }

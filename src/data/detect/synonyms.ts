@@ -52,7 +52,7 @@ const RAW: Record<Role, RoleRule> = {
     values: 'any',
   },
   customer_email: {
-    exact: ['email', 'e-mail', 'email address', 'customer email', 'billing email', 'mail', 'ایمیل', 'پست الکترونیک',
+    exact: ['email', 'email address', 'customer email', 'billing email', 'mail', 'ایمیل', 'پست الکترونیک',
       'البريد الإلكتروني', 'البريد'],
     contains: ['email', 'ایمیل'],
     values: 'email',
@@ -115,7 +115,7 @@ const RAW: Record<Role, RoleRule> = {
     values: 'number',
   },
   line_price: {
-    exact: ['unit price', 'item price', 'line price', 'lineitem price', 'line item price', 'price', 'قیمت واحد', 'سعر الوحدة'],
+    exact: ['unit price', 'item price', 'line price', 'lineitem price', 'price', 'قیمت واحد', 'سعر الوحدة'],
     contains: ['unitprice'],
     values: 'number',
   },

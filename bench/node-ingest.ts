@@ -1,0 +1,123 @@
+// DuckDB-WASM in Node (the blocking build the tests use): the app's full user path on one file,
+// timed, with a per-SQL-statement breakdown. Run by bench/ingest.mjs in a child process (one per
+// file, so the peak memory of one file is not mixed with another's):
+//
+//   npx tsx bench/node-ingest.ts --file bench/data/orders-1M.csv --runs 3 --out /tmp/r.json
+//
+// Each run: a fresh DataSession on the one shared engine (all tables dropped first), then
+// inspectFile (sniff + detect) → DataSession.load, exactly what test/data/load-helpers.ts does.
+import { writeFileSync } from 'node:fs';
+import { sharedNodeEngine } from '../src/engine/node';
+import type { Engine } from '../src/engine/engine';
+import { queryRows } from '../src/engine/engine';
+import { DataSession } from '../src/data/session';
+import { inspectFile } from '../src/data/inspect';
+import { inputFromPath } from '../src/data/input-node';
+
+interface Step {
+  /** The statement (whitespace collapsed), or `registerFile …`. */
+  sql: string;
+  ms: number;
+}
+
+interface RunResult {
+  inspectMs: number;
+  loadMs: number;
+  totalMs: number;
+  reportMs: number;
+  rowsRead: number;
+  loaded: number;
+  rejected: number;
+  steps: Step[];
+}
+
+function args(): { file: string; runs: number; out: string | null } {
+  const a = process.argv.slice(2);
+  const get = (k: string) => {
+    const i = a.indexOf(k);
+    return i >= 0 ? a[i + 1] : undefined;
+  };
+  const file = get('--file');
+  if (!file) throw new Error('usage: tsx bench/node-ingest.ts --file <csv> [--runs 3] [--out result.json]');
+  return { file, runs: Number(get('--runs') ?? 3), out: get('--out') ?? null };
+}
+
+/** An Engine that times every call it passes on (the SQL steps of a load, in order). */
+function timed(engine: Engine, steps: Step[]): Engine {
+  const clock = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      steps.push({ sql: label, ms: performance.now() - t0 });
+    }
+  };
+  return {
+    kind: engine.kind,
+    query: (sql, options) => clock(sql.replace(/\s+/g, ' ').trim(), () => engine.query(sql, options)),
+    registerFile: (name, source) => clock(`registerFile ${name}`, () => engine.registerFile(name, source)),
+    dropFile: (name) => clock(`dropFile ${name}`, () => engine.dropFile(name)),
+    insertArrow: (t, table, o) => clock(`insertArrow ${t}`, () => engine.insertArrow(t, table, o)),
+    cancel: () => engine.cancel(),
+    onProgress: (l) => engine.onProgress(l),
+    close: () => engine.close(),
+  };
+}
+
+/** Drop every table and view so each run starts from an empty database. */
+async function reset(engine: Engine): Promise<void> {
+  const views = await queryRows<{ s: string; n: string }>(engine,
+    `SELECT schema_name AS s, view_name AS n FROM duckdb_views() WHERE NOT internal`);
+  for (const v of views) await engine.query(`DROP VIEW IF EXISTS "${v.s}"."${v.n}"`);
+  const tables = await queryRows<{ d: string; s: string; n: string }>(engine,
+    `SELECT database_name AS d, schema_name AS s, table_name AS n FROM duckdb_tables()`);
+  for (const t of tables) await engine.query(`DROP TABLE IF EXISTS "${t.d}"."${t.s}"."${t.n}"`);
+}
+
+const rssMb = () => process.memoryUsage.rss() / 1e6;
+
+async function main() {
+  const { file, runs, out } = args();
+  const t0 = performance.now();
+  const base = await sharedNodeEngine();
+  const startMs = performance.now() - t0;
+  const baselineRssMb = rssMb();
+  const results: RunResult[] = [];
+  let error: string | null = null;
+  for (let r = 0; r < runs; r++) {
+    await reset(base);
+    const steps: Step[] = [];
+    const engine = timed(base, steps);
+    const session = new DataSession(engine);
+    await session.init();
+    steps.length = 0; // init is not part of loading a file
+    try {
+      const tStart = performance.now();
+      const input = inputFromPath(file);
+      const inspection = await inspectFile(input);
+      const tInspected = performance.now();
+      if (!inspection.plan) throw new Error(`not loadable: ${inspection.error ?? inspection.missing.join(', ')}`);
+      const report = await session.load(input, inspection, inspection.plan);
+      const tEnd = performance.now();
+      results.push({
+        inspectMs: tInspected - tStart, loadMs: tEnd - tInspected, totalMs: tEnd - tStart, reportMs: report.ms,
+        rowsRead: report.rowsRead, loaded: report.loaded, rejected: report.rejectedTotal, steps,
+      });
+      process.stderr.write(`  node-wasm run ${r + 1}/${runs}: ${((tEnd - tInspected) / 1000).toFixed(2)} s\n`);
+    } catch (e) {
+      error = (e as Error).message;
+      break;
+    }
+  }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024; // KiB → MiB-ish; close enough for MB
+  const result = { file, runs: results, error, startMs, baselineRssMb, peakRssMb };
+  const json = JSON.stringify(result);
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(json + '\n');
+  await base.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// Small helpers shared by the benchmark modules: statistics, child processes, formatting.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const median = (xs) => {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+export const max = (xs) => xs.filter((x) => Number.isFinite(x)).reduce((a, b) => Math.max(a, b), -Infinity);
+
+/** The run whose `key` is the median (lower median for even counts), so its details go together. */
+export function medianRun(runs, key) {
+  const ok = runs.filter((r) => Number.isFinite(key(r))).sort((a, b) => key(a) - key(b));
+  return ok.length ? ok[Math.floor((ok.length - 1) / 2)] : null;
+}
+
+export const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+/**
+ * Run `cmd args` as a child, passing its stderr through (progress lines), and read the JSON it
+ * writes to a temporary --out file. Resolves { result } or { error } (never rejects).
+ */
+export function runJsonChild(cmd, args, { cwd, timeoutMs = 30 * 60_000 } = {}) {
+  const out = join(tmpdir(), `bench-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, [...args, '--out', out], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.on('data', (d) => process.stdout.write(String(d).replace(/^/gm, '    ')));
+    child.stderr.on('data', (d) => {
+      const s = String(d);
+      stderr += s;
+      // tsx/npm noise is not progress.
+      process.stdout.write(s.split('\n').filter((l) => l && !/npm warn/.test(l)).map((l) => `    ${l}\n`).join(''));
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      try {
+        const result = JSON.parse(readFileSync(out, 'utf8'));
+        rmSync(out, { force: true });
+        resolve({ result });
+      } catch {
+        const tail = stderr.trim().split('\n').slice(-6).join(' | ');
+        resolve({ error: `exited with ${signal ?? code}${tail ? `: ${tail}` : ''}` });
+      }
+    });
+  });
+}
+
+// ---- formatting (markdown cells) ----
+export const fmtS = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(ms < 10_000 ? 2 : 1) : '—');
+export const fmtMB = (mb) => (Number.isFinite(mb) ? (mb >= 100 ? mb.toFixed(0) : mb.toFixed(1)) : '—');
+export const fmtMs = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : '—');
+export const fmtX = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)}×` : '—');
+export const mbPerS = (bytes, ms) => (Number.isFinite(ms) && ms > 0 ? bytes / 1e6 / (ms / 1000) : NaN);

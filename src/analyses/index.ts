@@ -1,0 +1,22 @@
+/** The analyses, one module each: typed options in → SQL → typed result. See docs/metrics.md. */
+export * from './options';
+export { ensureCalendar, CALENDAR_TABLE } from './calendar';
+export { periodLabel } from './periods';
+export * from './kpis';
+export * from './cohorts';
+export * from './churn';
+export * from './interpurchase';
+export * from './churn-segments';
+export * from './lifecycle';
+export * from './winback';
+export * from './rfm';
+export * from './rfm-segments';
+export * from './nps';
+export * from './nps-scores';
+export * from './sales';
+export * from './geography';
+export * from './products';
+export * from './seasonality';
+export * from './channels';
+export * from './loyalty';
+export { wilson } from './wilson';
