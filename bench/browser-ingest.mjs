@@ -25,6 +25,7 @@ function childrenMap() {
   return kids;
 }
 
+/** `root` and all its descendants. */
 export function processTree(root) {
   const kids = childrenMap();
   const out = [];
@@ -45,21 +46,30 @@ function rssKb(pid) {
   }
 }
 
-/** Summed VmRSS (MB) of `root` and all its descendants. Shared pages count once per process. */
-export function treeRssMb(root) {
-  return processTree(root).reduce((n, p) => n + rssKb(p), 0) / 1024;
+/**
+ * The browser's processes. playwright-core's `chromium.launch()` Browser has no `process()` (only a
+ * BrowserServer does), but the browser is a child of this Node process: every descendant of
+ * this process is Chromium (the bench starts no other children while the browser runs).
+ */
+export function browserPids() {
+  return processTree(process.pid).filter((p) => p !== process.pid);
+}
+
+/** Summed VmRSS (MB) of the browser's processes. Shared pages count once per process. */
+export function browserRssMb() {
+  return browserPids().reduce((n, p) => n + rssKb(p), 0) / 1024;
 }
 
 /** Sample the summed RSS every `everyMs`; stop() → { peakMb, samples }. The tree is re-read each
  *  second (new renderer/worker processes), the RSS at every sample. */
-export function sampleMemory(root, everyMs = 100) {
-  let pids = processTree(root);
+export function sampleMemory(everyMs = 100) {
+  let pids = browserPids();
   let peakMb = 0;
   let samples = 0;
   let lastTree = Date.now();
   const tick = () => {
     if (Date.now() - lastTree > 1000) {
-      pids = processTree(root);
+      pids = browserPids();
       lastTree = Date.now();
     }
     const mb = pids.reduce((n, p) => n + rssKb(p), 0) / 1024;
@@ -167,7 +177,6 @@ const num = (s) => {
  * (or "tab crashed") is returned in `error`.
  */
 export async function browserIngestRun(browser, appUrl, file, { timeoutMs = 10 * 60_000 } = {}) {
-  const root = browser.process()?.pid;
   const { page, context, errors } = await openPage(browser, appUrl + '?sample=0');
   let crashed = false;
   page.on('crash', () => (crashed = true));
@@ -183,8 +192,8 @@ export async function browserIngestRun(browser, appUrl, file, { timeoutMs = 10 *
     if (await inspErr.count()) return { error: `not loadable: ${await inspErr.innerText()}`, bundle };
     await page.evaluate(instrument);
     await page.waitForTimeout(300); // a few frames before the click, so the loop is running
-    const baselineMb = root ? treeRssMb(root) : NaN;
-    const mem = root ? sampleMemory(root, 100) : null;
+    const baselineMb = browserRssMb();
+    const mem = sampleMemory(100);
     const t0 = performance.now();
     await page.click('[data-testid="load-button"]');
     const crash = new Promise((resolve) => page.once('crash', () => resolve('crash')));
@@ -193,8 +202,7 @@ export async function browserIngestRun(browser, appUrl, file, { timeoutMs = 10 *
       .then(() => 'done', (e) => (crashed ? 'crash' : `timeout: ${e.message.split('\n')[0]}`));
     const how = await Promise.race([done, crash]);
     const nodeWallMs = performance.now() - t0;
-    const memory = mem?.stop();
-    const peakMb = memory?.peakMb ?? NaN;
+    const peakMb = mem.stop().peakMb;
     const result = { bundle, inspectMs, baselineMb, peakMb, peakDeltaMb: peakMb - baselineMb, nodeWallMs, errors };
     if (how === 'crash') return { ...result, error: 'the tab crashed (renderer process died, most likely out of memory)' };
     if (how !== 'done') return { ...result, error: how };

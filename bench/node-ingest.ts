@@ -29,6 +29,8 @@ interface RunResult {
   loaded: number;
   rejected: number;
   steps: Step[];
+  /** Statements run by `DataSession.init()` before the load (replayed, untimed, by native-replay). */
+  initSteps: Step[];
 }
 
 function args(): { file: string; runs: number; out: string | null } {
@@ -90,7 +92,7 @@ async function main() {
     const engine = timed(base, steps);
     const session = new DataSession(engine);
     await session.init();
-    steps.length = 0; // init is not part of loading a file
+    const initSteps = steps.splice(0); // init is not part of loading a file
     try {
       const tStart = performance.now();
       const input = inputFromPath(file);
@@ -101,7 +103,7 @@ async function main() {
       const tEnd = performance.now();
       results.push({
         inspectMs: tInspected - tStart, loadMs: tEnd - tInspected, totalMs: tEnd - tStart, reportMs: report.ms,
-        rowsRead: report.rowsRead, loaded: report.loaded, rejected: report.rejectedTotal, steps,
+        rowsRead: report.rowsRead, loaded: report.loaded, rejected: report.rejectedTotal, steps, initSteps,
       });
       process.stderr.write(`  node-wasm run ${r + 1}/${runs}: ${((tEnd - tInspected) / 1000).toFixed(2)} s\n`);
     } catch (e) {

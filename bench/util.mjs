@@ -1,7 +1,7 @@
 // Small helpers shared by the benchmark modules: statistics, child processes, formatting.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const median = (xs) => {
@@ -57,3 +57,39 @@ export const fmtMB = (mb) => (Number.isFinite(mb) ? (mb >= 100 ? mb.toFixed(0) :
 export const fmtMs = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : '—');
 export const fmtX = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)}×` : '—');
 export const mbPerS = (bytes, ms) => (Number.isFinite(ms) && ms > 0 ? bytes / 1e6 / (ms / 1000) : NaN);
+
+// ---- a quiet machine ----
+
+function cpuTimes() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0);
+  return { idle, total: f.reduce((a, b) => a + b, 0) };
+}
+
+/** CPU cores busy (0..cores) over `ms`, from /proc/stat. */
+export async function busyCores(ms = 2000) {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  const total = b.total - a.total;
+  return total > 0 ? ((total - (b.idle - a.idle)) / total) * cpus().length : 0;
+}
+
+/**
+ * Timings on a 2-core machine are only worth something when nothing else runs. Before each
+ * timed group, wait (up to `maxWaitMs`) until other processes use less than `threshold` cores;
+ * returns the load seen, which the report prints next to the figures.
+ */
+export async function waitForQuiet({ threshold = 0.35, maxWaitMs = 5 * 60_000, log: say = log } = {}) {
+  const t0 = Date.now();
+  let busy = await busyCores();
+  let told = false;
+  while (busy > threshold && Date.now() - t0 < maxWaitMs) {
+    if (!told) say(`machine busy (${busy.toFixed(2)} cores in use by other processes): waiting for it to calm down…`);
+    told = true;
+    await new Promise((r) => setTimeout(r, 5000));
+    busy = await busyCores();
+  }
+  if (told) say(busy > threshold ? `still busy (${busy.toFixed(2)} cores) after ${Math.round((Date.now() - t0) / 1000)} s: measuring anyway` : 'quiet again');
+  return busy;
+}

@@ -3,7 +3,7 @@ import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
 import { ident, literal } from './sql';
 import { rawRowText } from './raw-row-text';
-import { amountExpr, textExpr } from './sql-normalise';
+import { amountExpr, idExpr, textExpr } from './sql-normalise';
 import { queryRows } from '../../engine/engine';
 
 /** Well-known attribute headers (English, Persian, Arabic) → canonical attribute names. */
@@ -37,7 +37,7 @@ export async function normaliseCustomers(
     .map(({ column, name }) =>
       name === 'age' ? `TRY_CAST(${amountExpr(column, 'dot-decimal')} AS INTEGER) AS age` : `${textExpr(column)} AS ${ident(name)}`)
     .join(', ');
-  const id = plan.mapping.customer_id ? textExpr(idCol) : `lower(${textExpr(idCol)})`;
+  const id = plan.mapping.customer_id ? idExpr(idCol) : `lower(${textExpr(idCol)})`;
   await engine.query(`INSERT INTO ${REJECTS_TABLE}
     SELECT ${literal(plan.fileName)}, NULL, __row,
       CASE WHEN cid IS NULL THEN 'missing customer id' ELSE 'duplicate customer id' END,

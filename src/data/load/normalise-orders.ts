@@ -4,7 +4,7 @@ import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
 import { ident, literal } from './sql';
 import {
-  amountExpr, currencyExpr, datePartsExpr, gregorianDate, statusExpr, textExpr, timestampFromParts,
+  amountExpr, currencyExpr, datePartsExpr, gregorianDate, idExpr, statusExpr, textExpr, timestampFromParts,
 } from './sql-normalise';
 import { buildJalaliMap } from './jalali-map';
 import { rawRowText } from './raw-row-text';
@@ -45,7 +45,7 @@ export async function normaliseOrders(
   const typed = `${rawTable}_typed`;
   const notes: string[] = [];
   const customer = m.customer_id
-    ? `coalesce(${textExpr(m.customer_id)}, lower(${textExpr(m.customer_email)}))`
+    ? `coalesce(${idExpr(m.customer_id)}, lower(${textExpr(m.customer_email)}))`
     : `lower(${textExpr(m.customer_email)})`;
   const lineItems = plan.lineItems;
 
@@ -65,7 +65,7 @@ export async function normaliseOrders(
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS
     WITH a AS (
       SELECT __row,
-        ${m.order_id ? textExpr(m.order_id) : `'row-' || __row`} AS order_id,
+        ${m.order_id ? idExpr(m.order_id) : `'row-' || __row`} AS order_id,
         ${customer} AS customer_id,
         ${datePartsExpr(m.ordered_at, plan.date)} AS dp,
         ${textExpr(m.ordered_at)} AS date_raw,
@@ -90,7 +90,7 @@ export async function normaliseOrders(
         WHEN dp IS NULL THEN 'unparseable date'
         WHEN ordered_at IS NULL THEN 'invalid date'
         WHEN amount IS NULL AND (${lineItems ? 'false' : 'true'} OR amount_raw IS NOT NULL) THEN 'unparseable amount'
-        WHEN amount < 0 THEN 'negative amount'
+        WHEN amount < 0 AND ${m.order_id ? 'false' : 'true'} THEN 'negative amount'
       END AS reason FROM b)
     SELECT c.* EXCLUDE (rawrow, dp), dp.off_min AS off_min,
       CASE WHEN reason IS NOT NULL THEN ${rawRowText('rawrow', columns)} END AS raw_text
@@ -100,10 +100,29 @@ export async function normaliseOrders(
     FROM ${ident(typed)} WHERE reason IS NOT NULL`);
 
   // Rows → orders. Most files have one row per order: then no grouping at all.
-  const valid = `(SELECT * FROM ${ident(typed)} WHERE reason IS NULL)`;
-  const [{ rows, extra }] = await queryRows<{ rows: number; extra: number }>(engine,
-    `SELECT (SELECT count(*) FROM ${ident(typed)}) AS rows,
-            ${m.order_id ? `count(*) - count(DISTINCT order_id)` : '0'} AS extra FROM ${valid}`);
+  // A negative row that shares its order id with a positive one is that order's refund
+  // (WooCommerce Analytics writes refunds this way); alone, it is rejected.
+  const valid = `(SELECT * FROM ${ident(typed)} WHERE reason IS NULL AND NOT coalesce(amount < 0, false))`;
+  const [{ rows, extra, negatives }] = await queryRows<{ rows: number; extra: number; negatives: number }>(engine,
+    `SELECT count(*) AS rows, count(*) FILTER (WHERE reason IS NULL AND amount < 0) AS negatives,
+       ${m.order_id ? `count(*) FILTER (WHERE reason IS NULL AND NOT coalesce(amount < 0, false))
+         - count(DISTINCT order_id) FILTER (WHERE reason IS NULL AND NOT coalesce(amount < 0, false))` : '0'} AS extra
+     FROM ${ident(typed)}`);
+  let refunds = '(SELECT NULL::VARCHAR AS order_id, NULL::DOUBLE AS refund WHERE false)';
+  if (negatives > 0) {
+    refunds = `${typed}_refunds`;
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(refunds)} AS
+      SELECT order_id, -sum(amount) AS refund, min(__row) AS first_row, count(*) AS n
+      FROM ${ident(typed)} WHERE reason IS NULL AND amount < 0 GROUP BY order_id`);
+    await engine.query(`INSERT INTO ${REJECTS_TABLE}
+      SELECT ${literal(plan.fileName)}, NULL, t.__row, 'negative amount',
+        'negative amount ' || t.amount_raw || ' and no order ' || t.order_id || ' to refund in this file',
+        concat_ws(',', t.order_id, t.customer_id, t.date_raw, t.amount_raw)
+      FROM ${ident(typed)} t WHERE t.reason IS NULL AND t.amount < 0
+        AND t.order_id NOT IN (SELECT order_id FROM ${valid})`);
+    notes.push(`${negatives} rows with a negative amount were read as refunds of their order.`);
+    refunds = ident(refunds);
+  }
   let rowMode: OrderRowMode = lineItems ? 'first-row-totals' : 'one-row-per-order';
   if (!lineItems && extra > 0) {
     const [{ ids, multiproduct }] = await queryRows<{ ids: number; multiproduct: number }>(engine,
@@ -130,9 +149,11 @@ export async function normaliseOrders(
     SELECT ${literal(plan.fileName)} AS source_file, source_row, order_id, customer_id, ordered_at,
       CASE WHEN off_min IS NULL THEN ordered_at ELSE ordered_at - to_minutes(off_min::BIGINT) END AS ordered_at_utc,
       gross_amount, status,
-      coalesce(refunded, CASE WHEN status = 'refunded' THEN gross_amount ELSE 0 END) AS refunded_amount,
+      coalesce(refunded, CASE WHEN status = 'refunded' AND refund IS NULL THEN gross_amount ELSE 0 END)
+        + coalesce(refund, 0) AS refunded_amount,
       currency, quantity, product, channel, city, region, country
-    FROM (SELECT *, ${status} AS status FROM ${from}) WHERE gross_amount IS NOT NULL`;
+    FROM (SELECT o.*, ${status} AS status, r.refund FROM ${from} o LEFT JOIN ${refunds} r USING (order_id))
+    WHERE gross_amount IS NOT NULL`;
   if (rowMode === 'one-row-per-order') {
     await engine.query(finish(`(SELECT *, __row AS source_row, amount AS gross_amount FROM ${valid})`));
   } else {
@@ -165,6 +186,7 @@ export async function normaliseOrders(
       FROM ${valid} v JOIN ${ident(stageTable)} o USING (order_id)`);
   }
   await engine.query(`DROP TABLE IF EXISTS ${ident(typed)}`);
+  await engine.query(`DROP TABLE IF EXISTS ${ident(typed + '_refunds')}`);
   const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${ident(stageTable)}`);
   return { stageTable, linesTable, rows, orders: n, rowMode, notes };
 }

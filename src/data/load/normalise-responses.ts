@@ -3,7 +3,7 @@ import { queryRows } from '../../engine/engine';
 import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
 import { ident, literal } from './sql';
-import { amountExpr, datePartsExpr, gregorianDate, textExpr, timestampFromParts } from './sql-normalise';
+import { amountExpr, datePartsExpr, gregorianDate, idExpr, textExpr, timestampFromParts } from './sql-normalise';
 import { buildJalaliMap } from './jalali-map';
 import { rawRowText } from './raw-row-text';
 
@@ -18,7 +18,7 @@ export async function normaliseResponses(
   const m = plan.mapping;
   const typed = `${rawTable}_typed`;
   const customer = m.customer_id
-    ? `coalesce(${textExpr(m.customer_id)}, lower(${textExpr(m.customer_email)}))`
+    ? `coalesce(${idExpr(m.customer_id)}, lower(${textExpr(m.customer_email)}))`
     : `lower(${textExpr(m.customer_email)})`;
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS SELECT __row, ${customer} AS customer_id,
       ${datePartsExpr(m.responded_at, plan.date)} AS dp, ${textExpr(m.responded_at)} AS date_raw,

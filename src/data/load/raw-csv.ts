@@ -41,14 +41,23 @@ export async function collectCsvRejects(engine: Engine, rawTable: string, read: 
   const exists = await queryRows<{ n: number }>(engine,
     `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${literal(`${rawTable}_rej`)}`);
   if (!exists[0].n) return 0;
+  // DuckDB records one error per missing/extra field (and again if the view is scanned twice):
+  // one reject per line, with the field counts in words.
   await engine.query(`INSERT INTO ${REJECTS_TABLE}
-    SELECT ${literal(fileLabel)}, line, NULL, 'malformed row',
-           CASE error_type WHEN 'MISSING COLUMNS' THEN 'too few fields: ' || error_message
-                           WHEN 'TOO MANY COLUMNS' THEN 'too many fields: ' || error_message
-                           ELSE error_message END,
-           csv_line
-    FROM ${rej}`);
-  const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${rej}`);
+    SELECT ${literal(fileLabel)}, line, NULL::BIGINT, 'malformed row',
+      CASE kind
+        WHEN 'MISSING COLUMNS' THEN 'too few fields: ' || min_found || ' instead of ' || expected
+        WHEN 'TOO MANY COLUMNS' THEN 'too many fields: ' || max_found || ' instead of ' || expected
+        ELSE message END,
+      csv_line
+    FROM (SELECT line, arg_min(error_type, column_idx) AS kind, arg_min(error_message, column_idx) AS message,
+            any_value(csv_line) AS csv_line,
+            min(TRY_CAST(regexp_extract(error_message, 'Found: ([0-9]+)', 1) AS INT)) AS min_found,
+            max(TRY_CAST(regexp_extract(error_message, 'Found: ([0-9]+)', 1) AS INT)) AS max_found,
+            any_value(TRY_CAST(regexp_extract(error_message, 'Columns: ([0-9]+)', 1) AS INT)) AS expected
+          FROM ${rej} GROUP BY line)
+    ORDER BY line`);
+  const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(DISTINCT line) AS n FROM ${rej}`);
   await engine.query(`DROP TABLE IF EXISTS ${rej}`);
   await engine.query(`DROP TABLE IF EXISTS ${ident(`${rawTable}_scan`)}`);
   return n;

@@ -9,8 +9,13 @@ import { ident } from './sql';
  */
 
 /** Persian (۰–۹) and Arabic-Indic (٠–٩) digits → 0–9. */
-function latinDigits(sql: string): string {
+export function latinDigits(sql: string): string {
   return `translate(${sql}, '${SQL_DIGIT_FROM}', '${SQL_DIGIT_TO}')`;
+}
+
+/** An identifier (order id, customer code): trimmed, digits made Latin, so `۱۰۰۱` = `1001`. */
+export function idExpr(column: string | null | undefined): string {
+  return column ? `NULLIF(trim(${latinDigits(ident(column))}), '')` : 'NULL::VARCHAR';
 }
 
 /** Trimmed text, NULL when blank. */
