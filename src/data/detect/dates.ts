@@ -176,10 +176,30 @@ export function jalaliToGregorian(y: number, m: number, d: number): { y: number;
   return { y: g.gy, m: g.gm, d: g.gd };
 }
 
+/** The regex with its capturing groups named g1, g2, … (RE2 `(?P<name>…)`), for `regexp_extract(…, [names])`. */
+function namedGroups(re: string): { pattern: string; names: string[] } {
+  const names: string[] = [];
+  let pattern = '';
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') {
+      pattern += c + re[++i];
+      continue;
+    }
+    pattern += c;
+    if (c === '(' && re[i + 1] !== '?') {
+      names.push(`g${names.length + 1}`);
+      pattern += `?P<${names[names.length - 1]}>`;
+    }
+  }
+  return { pattern, names };
+}
+
 /**
  * DuckDB SQL giving `STRUCT(y INT, mo INT, d INT, h INT, mi INT, s DOUBLE, off_min INT)` for a
  * VARCHAR column, or NULL where `parseDate(value, fmt)` would return null. Epoch values come back
- * in UTC with `off_min` 0.
+ * in UTC with `off_min` 0. The regex runs once per row (one `regexp_extract` with named groups,
+ * bound to `g` by a one-element `list_transform`); everything else reads fields of `g`.
  * @param colSql an already quoted identifier or any VARCHAR SQL expression
  */
 export function dateSqlParts(colSql: string, fmt: DateFormat | DateOrder): string {
@@ -187,23 +207,25 @@ export function dateSqlParts(colSql: string, fmt: DateFormat | DateOrder): strin
   const calendar = typeof fmt === 'string' ? 'gregorian' : fmt.calendar;
   const type = 'STRUCT(y INT, mo INT, d INT, h INT, mi INT, s DOUBLE, off_min INT)';
   const v = `trim(translate(${colSql}::VARCHAR, ${sqlString(CLEAN_FROM)}, ${sqlString(CLEAN_TO)}), ' ')`;
-  const re = sqlString(DATE_PATTERNS[format]);
-  const grp = (i: number) => `regexp_extract(${v}, ${re}, ${i})`;
+  const { pattern, names } = namedGroups(DATE_PATTERNS[format]);
+  const extract = `regexp_extract(${v}, ${sqlString(pattern)}, [${names.map(sqlString).join(', ')}])`;
+  const bind = (body: string) => `list_transform([${extract}], lambda g: ${body})[1]`;
+  const grp = (i: number) => `g.g${i}`;
+  const int = (e: string) => `TRY_CAST(${e} AS INT)`;
   if (format === 'epoch-s' || format === 'epoch-ms') {
     const ts = `epoch_ms(TRY_CAST(${grp(1)} AS BIGINT)${format === 'epoch-s' ? ' * 1000' : ''})`;
-    return `CASE WHEN regexp_full_match(${v}, ${re}) THEN {'y': year(${ts}), 'mo': month(${ts}), 'd': day(${ts}), ` +
-      `'h': hour(${ts}), 'mi': minute(${ts}), 's': microsecond(${ts}) / 1000000.0, 'off_min': 0}::${type} END`;
+    return bind(`CASE WHEN ${grp(1)} <> '' THEN {'y': year(${ts}), 'mo': month(${ts}), 'd': day(${ts}), ` +
+      `'h': hour(${ts}), 'mi': minute(${ts}), 's': microsecond(${ts}) / 1000000.0, 'off_min': 0}::${type} END`);
   }
   const [iy, im, id] = FIELD_ORDER[format];
-  const int = (e: string) => `TRY_CAST(${e} AS INT)`;
   const yy = int(grp(iy));
   const y = `(CASE WHEN length(${grp(iy)}) = 2 THEN (CASE WHEN ${yy} < 70 THEN 2000 ELSE 1900 END) + ${yy} ELSE ${yy} END)`;
   const mo = int(grp(im));
   const d = int(grp(id));
   const ap = `lower(${grp(7)})`;
-  const h0 = `coalesce(TRY_CAST(nullif(${grp(4)}, '') AS INT), 0)`;
+  const h0 = `coalesce(${int(`nullif(${grp(4)}, '')`)}, 0)`;
   const h = `(CASE WHEN ${ap} = '' THEN ${h0} ELSE ${h0} % 12 + (CASE WHEN ${ap} = 'pm' THEN 12 ELSE 0 END) END)`;
-  const mi = `coalesce(TRY_CAST(nullif(${grp(5)}, '') AS INT), 0)`;
+  const mi = `coalesce(${int(`nullif(${grp(5)}, '')`)}, 0)`;
   const s = `coalesce(TRY_CAST(nullif(${grp(6)}, '') AS DOUBLE), 0)`;
   const o = grp(8);
   const od = `replace(substr(${o}, 2), ':', '')`;
@@ -216,8 +238,7 @@ export function dateSqlParts(colSql: string, fmt: DateFormat | DateOrder): strin
       `WHEN ${mo} IN (4, 6, 9, 11) THEN 30 ELSE 31 END)`;
   const hourOk = `(CASE WHEN ${ap} = '' THEN ${h0} <= 23 ELSE ${h0} BETWEEN 1 AND 12 END)`;
   const offOk = `(${o} IN ('', 'Z', 'UTC', 'GMT') OR ${offAbs} < 900)`;
-  const ok = `regexp_full_match(${v}, ${re}) AND ${mo} BETWEEN 1 AND 12 AND ${d} >= 1 AND ${d} <= ${maxDaySql} ` +
+  const ok = `${grp(1)} <> '' AND ${mo} BETWEEN 1 AND 12 AND ${d} >= 1 AND ${d} <= ${maxDaySql} ` +
     `AND ${hourOk} AND ${mi} <= 59 AND ${s} < 61 AND ${offOk}`;
-  return `CASE WHEN ${ok} THEN {'y': ${y}, 'mo': ${mo}, 'd': ${d}, 'h': ${h}, 'mi': ${mi}, 's': ${s}, 'off_min': ${off}}::${type} END`;
+  return bind(`CASE WHEN ${ok} THEN {'y': ${y}, 'mo': ${mo}, 'd': ${d}, 'h': ${h}, 'mi': ${mi}, 's': ${s}, 'off_min': ${off}}::${type} END`);
 }
-

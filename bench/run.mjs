@@ -1,0 +1,103 @@
+// `npm run bench`: benchmarks in headless Chromium and Node → BENCHMARKS.md.
+//
+//   npm run bench                         all sizes (100k, 1M, 10M rows), writes BENCHMARKS.md
+//   npm run bench -- --quick              100k and 1M rows, one run each (a fast check)
+//   npm run bench -- --sizes 100k,1M      chosen sizes, default run counts
+//   options: --runs N (every measurement N times), --skip browser,native,wasm,replay,
+//            --out FILE, --dist DIR (measure an existing build), --no-wait (do not wait for a quiet machine)
+//
+// Partial runs (--quick, --sizes, --runs, --skip) write bench/data/BENCHMARKS-partial.md unless
+// --out is given, so a quick check never replaces the full BENCHMARKS.md.
+//
+// Sections are modules returning { title, tables, targets, notes } (see bench/report.mjs);
+// add a new benchmark by writing one and listing it in SECTIONS.
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { machineInfo } from './machine.mjs';
+import { ensureBuild } from './build.mjs';
+import { writeReport } from './report.mjs';
+import { runIngest } from './ingest.mjs';
+import { parseSize, sizeLabel } from './generate-orders.mjs';
+import { log, setQuietWait } from './util.mjs';
+import { serveStatic, launch } from '../test/browser/harness.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const SECTIONS = [{ id: 'ingest', run: runIngest }];
+const DEFAULT_SIZES = ['100k', '1M', '10M'];
+
+function parseArgs(argv) {
+  const o = { quick: false, sizes: null, runs: null, skip: new Set(), out: null, dist: null, wait: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--quick') o.quick = true;
+    else if (a === '--sizes') o.sizes = next().split(',').map((s) => parseSize(s));
+    else if (a === '--runs') o.runs = Number(next());
+    else if (a === '--skip') for (const s of next().split(',')) o.skip.add(s.trim());
+    else if (a === '--out') o.out = next();
+    else if (a === '--dist') o.dist = next();
+    else if (a === '--no-wait') o.wait = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench -- [--quick] [--sizes 100k,1M,10M] [--runs N] [--skip browser,native,wasm,replay] [--out FILE] [--dist DIR] [--no-wait]');
+      process.exit(0);
+    } else throw new Error(`unknown option ${a} (try --help)`);
+  }
+  for (const s of o.skip) if (!['browser', 'native', 'wasm', 'replay'].includes(s)) throw new Error(`--skip: unknown part ${s}`);
+  return o;
+}
+
+/** Default run counts: median of 3; 10M-row loads take long, so 2 in the browser and 1 in Node-wasm. */
+function runCounts(o) {
+  if (o.runs) return () => o.runs;
+  if (o.quick) return () => 1;
+  return (rows, kind) => (rows >= 5_000_000 ? (kind === 'browser' ? 2 : kind === 'wasm' ? 1 : 3) : 3);
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!o.wait) setQuietWait(0);
+  const sizes = o.sizes ?? (o.quick ? ['100k', '1M'] : DEFAULT_SIZES).map(parseSize);
+  const partial = o.quick || o.sizes || o.runs || o.skip.size;
+  const out = resolve(root, o.out ?? (partial ? 'bench/data/BENCHMARKS-partial.md' : 'BENCHMARKS.md'));
+  const machine = machineInfo(root);
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb.toFixed(1)} GiB, Node ${machine.node}`);
+  log(`sizes: ${sizes.map(sizeLabel).join(', ')}${o.quick ? ' (quick)' : ''}; report → ${relative(root, out)}`);
+
+  let build = null;
+  if (!o.skip.has('browser')) build = ensureBuild(root, { distOverride: o.dist, log });
+
+  const openBrowser = async () => {
+    const server = await serveStatic(build.dir, '/bench/');
+    const browser = await launch();
+    machine.chromium = `Chromium ${browser.version()}`;
+    log(`browser: ${machine.chromium}, app at ${server.url}`);
+    return { browser, url: server.url, close: async () => (await browser.close(), server.close()) };
+  };
+
+  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser };
+  const sections = [];
+  for (const s of SECTIONS) {
+    log(`== ${s.id} ==`);
+    sections.push(await s.run(ctx));
+  }
+  const r = runCounts(o);
+  const runs = [...new Set(['browser', 'native', 'wasm'].filter((k) => !o.skip.has(k)).map((k) =>
+    `${k === 'browser' ? 'Chromium' : k === 'native' ? 'native' : 'Node-wasm'} ${sizes.map((n) => `${sizeLabel(n)}×${r(n, k)}`).join(', ')}`))].join('; ');
+  writeReport(out, {
+    machine, sections, runs,
+    command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
+    build: o.skip.has('browser') ? 'not used (browser skipped)'
+      : `\`${relative(root, build.dir) || '.'}\`${build.note ? ` (${build.note})` : ' (rebuilt by the bench when src/ is newer; `--dist DIR` to measure another build)'}`,
+  });
+  for (const s of sections) for (const t of s.targets ?? []) log(`${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.text}: ${t.detail}`);
+  log(`wrote ${relative(root, out)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
+
