@@ -33,6 +33,10 @@ test('opens from a sub-path with the sample data loaded, offline-only', async ()
   const customers = await number(page, 'summary-customers');
   assert.ok(orders > 20_000, `sample orders loaded: ${orders}`);
   assert.ok(customers > 5_000, `sample customers: ${customers}`);
+  // …and analysed: headline figures and the cohort table are on screen.
+  await page.waitForSelector('[data-testid="kpi-tiles"]', { timeout: 60_000 });
+  const cohortRows = await page.locator('[data-testid="cohort-table"] tbody tr').count();
+  assert.ok(cohortRows >= 30, `monthly cohorts over three years: ${cohortRows}`);
   assert.deepEqual(foreignRequests(requests, server.origin), []);
   assert.deepEqual(errors, []);
   await context.close();

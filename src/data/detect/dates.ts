@@ -6,7 +6,7 @@
  * (y, mo, d) values with `jalaliToGregorian`.
  */
 import { toGregorian, isValidJalaaliDate } from 'jalaali-js';
-import { CLEAN_FROM, CLEAN_TO, sqlString } from './numbers';
+import { cleanSql, cleanText, sqlString, WS } from './numbers';
 
 /** Layout of the date part. `ymd-compact` is `19970101`; `epoch-s`/`epoch-ms` are Unix times (UTC). */
 export type DateOrder = 'ymd' | 'ymd-compact' | 'dmy' | 'mdy' | 'epoch-s' | 'epoch-ms';
@@ -36,18 +36,18 @@ export interface DateParts {
 }
 
 const TIME =
-  '(?:(?:T| +|, *)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}(?:\\.[0-9]+)?))?(?: *([AaPp][Mm]))?' +
-  '(?: *(Z|UTC|GMT|[+-][0-9]{2}(?::?[0-5][0-9])?))?)?';
+  `(?:(?:T|${WS}+|,${WS}*)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}(?:\\.[0-9]+)?))?(?:${WS}*([AaPp][Mm]))?` +
+  `(?:${WS}*(Z|UTC|GMT|[+-][0-9]{2}(?::?[0-5][0-9])?))?)?${WS}*$`;
 const SEP = '[-/.]';
 /** Regex source per layout. Groups 1–3 are the date fields in the layout's order; 4 hour,
  *  5 minute, 6 seconds, 7 am/pm, 8 offset. */
 export const DATE_PATTERNS: Record<DateOrder, string> = {
-  ymd: `^([0-9]{4})${SEP}([0-9]{1,2})${SEP}([0-9]{1,2})${TIME}$`,
-  'ymd-compact': `^([0-9]{4})([0-9]{2})([0-9]{2})${TIME}$`,
-  dmy: `^([0-9]{1,2})${SEP}([0-9]{1,2})${SEP}([0-9]{4}|[0-9]{2})${TIME}$`,
-  mdy: `^([0-9]{1,2})${SEP}([0-9]{1,2})${SEP}([0-9]{4}|[0-9]{2})${TIME}$`,
-  'epoch-s': '^([0-9]{9,10})$',
-  'epoch-ms': '^([0-9]{12,13})$',
+  ymd: `^${WS}*([0-9]{4})${SEP}([0-9]{1,2})${SEP}([0-9]{1,2})${TIME}`,
+  'ymd-compact': `^${WS}*([0-9]{4})([0-9]{2})([0-9]{2})${TIME}`,
+  dmy: `^${WS}*([0-9]{1,2})${SEP}([0-9]{1,2})${SEP}([0-9]{4}|[0-9]{2})${TIME}`,
+  mdy: `^${WS}*([0-9]{1,2})${SEP}([0-9]{1,2})${SEP}([0-9]{4}|[0-9]{2})${TIME}`,
+  'epoch-s': `^${WS}*([0-9]{9,10})${WS}*$`,
+  'epoch-ms': `^${WS}*([0-9]{12,13})${WS}*$`,
 };
 /** Which regex group holds year, month, day for each layout (1-based). */
 const FIELD_ORDER: Record<'ymd' | 'ymd-compact' | 'dmy' | 'mdy', [number, number, number]> = {
@@ -55,15 +55,8 @@ const FIELD_ORDER: Record<'ymd' | 'ymd-compact' | 'dmy' | 'mdy', [number, number
 };
 
 const res = Object.fromEntries(Object.entries(DATE_PATTERNS).map(([k, v]) => [k, new RegExp(v)])) as Record<DateOrder, RegExp>;
-const clean = (s: string) => {
-  let out = '';
-  for (const ch of s) {
-    const i = CLEAN_FROM.indexOf(ch);
-    if (i < 0) out += ch;
-    else if (i < CLEAN_TO.length) out += CLEAN_TO[i];
-  }
-  return out.replace(/^ +| +$/g, '');
-};
+/** Step 1 (digits, odd spaces, invisible marks) exactly as `dateSqlParts` does it; no trimming: the patterns allow whitespace. */
+const clean = cleanText;
 
 const twoDigitYear = (y: number) => (y < 70 ? 2000 + y : 1900 + y);
 const gregorianLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -131,7 +124,7 @@ const ORDERS: DateOrder[] = ['ymd', 'ymd-compact', 'dmy', 'mdy', 'epoch-s', 'epo
  * `options.dayFirst` (default false → mdy).
  */
 export function detectDateFormat(samples: string[], options: { dayFirst?: boolean } = {}): DateFormat {
-  const values = samples.map((s) => (s == null ? '' : clean(s))).filter((s) => s !== '');
+  const values = samples.map((s) => (s == null ? '' : clean(s).trim())).filter((s) => s !== '');
   const total = values.length;
   const jalali = values.filter((v) => {
     const m = /^([0-9]{4})[-/.]/.exec(v) ?? /[-/.]([0-9]{4})(?:[ T,]|$)/.exec(v);
@@ -206,7 +199,7 @@ export function dateSqlParts(colSql: string, fmt: DateFormat | DateOrder): strin
   const format = typeof fmt === 'string' ? fmt : fmt.format;
   const calendar = typeof fmt === 'string' ? 'gregorian' : fmt.calendar;
   const type = 'STRUCT(y INT, mo INT, d INT, h INT, mi INT, s DOUBLE, off_min INT)';
-  const v = `trim(translate(${colSql}::VARCHAR, ${sqlString(CLEAN_FROM)}, ${sqlString(CLEAN_TO)}), ' ')`;
+  const v = cleanSql(`${colSql}::VARCHAR`);
   const { pattern, names } = namedGroups(DATE_PATTERNS[format]);
   const extract = `regexp_extract(${v}, ${sqlString(pattern)}, [${names.map(sqlString).join(', ')}])`;
   const bind = (body: string) => `list_transform([${extract}], lambda g: ${body})[1]`;

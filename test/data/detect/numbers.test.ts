@@ -60,6 +60,14 @@ const CASES: [string, number | null, number | null][] = [
   ['1,5', null, 1.5],                    // dot-decimal: a comma group must have 3 digits
   ['1,2345', null, 1.2345],
   ['12 34', null, null],                 // space groups must have 3 digits
+  ['1\t234', 1234, 1234],                 // a tab between digits is a thousands separator too
+  [' 12.50\r', 12.5, null],             // stray CR from a CRLF file
+  ['\u06f1\u06f2\t', 12, 12],
+  ['1,234.5\u00a0', 1234.5, null],
+  ['٬', null, null],
+  ['١٢٬٣٤', null, null],                 // ٬ groups need 3 digits
+  ['1e400', null, null],                 // overflows: not finite
+  ['-0', -0, -0],
 ];
 
 describe('normaliseDigits', () => {
