@@ -150,7 +150,9 @@ export function amountSqlExpr(columnSqlIdentifier: string, style: AmountStyle = 
   e = `regexp_replace(${e}, ${sqlString(st.thousands)}, '', 'g')`;
   if (style === 'comma-decimal') e = `replace(${e}, ',', '.')`;
   const fast = style === 'comma-decimal' ? `replace(${col}, ',', '.')` : col;
-  return `(CASE WHEN regexp_full_match(${col}, ${sqlString(st.fast)}) THEN ${fast}::DOUBLE ELSE TRY_CAST(${e} AS DOUBLE) END)`;
+  // A huge exponent casts to inf; parseAmount gives null, so keep finite values only.
+  const slow = `list_filter([TRY_CAST(${e} AS DOUBLE)], lambda x: isfinite(x))[1]`;
+  return `(CASE WHEN regexp_full_match(${col}, ${sqlString(st.fast)}) THEN ${fast}::DOUBLE ELSE ${slow} END)`;
 }
 
 /**
