@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { generateOrders, sizeLabel } from './generate-orders.mjs';
 import { browserIngestRun } from './browser-ingest.mjs';
+import { srcFingerprint } from './build.mjs';
 import {
   fmtMB, fmtMs, fmtS, fmtX, log, max, mbPerS, median, medianRun, runJsonChild, waitForQuiet,
 } from './util.mjs';
@@ -30,7 +31,7 @@ function stepLabel(sql) {
 
 /**
  * ctx: { root, sizes: number[], runs(rows, kind) → number, skip: Set<'browser'|'native'|'wasm'|'replay'>,
- *        openBrowser: () => Promise<{ browser, url, close() }> }
+ *        openBrowser: () => Promise<{ browser, url, close() }>, buildSrc: fingerprint of src/ in the app build | null }
  */
 export async function runIngest(ctx) {
   const { root, sizes, skip } = ctx;
@@ -41,6 +42,7 @@ export async function runIngest(ctx) {
     files.push({ rows, label: sizeLabel(rows), path: f.path, bytes: statSync(f.path).size });
   }
   const quiet = []; // other processes' CPU use before each timed group
+  const srcSeen = new Set(ctx.buildSrc ? [ctx.buildSrc] : []); // src/ versions measured (others may edit src/ meanwhile)
 
   // ---- native DuckDB reference ----
   const native = [];
@@ -71,10 +73,18 @@ export async function runIngest(ctx) {
       quiet.push(await waitForQuiet());
       const runs = ctx.runs(f.rows, 'wasm');
       log(`DuckDB-WASM in Node, app path, ${f.label} rows, ${runs} run(s)`);
+      srcSeen.add(srcFingerprint(root));
       const { result, error } = await runJsonChild(tsx, [join(root, 'bench/node-ingest.ts'), '--file', f.path, '--runs', String(runs)], { cwd: root });
       const ok = result?.runs ?? [];
+      let failure = error ?? result?.error ?? null;
+      const last = result?.failedSteps?.at(-1);
+      if (failure && last) {
+        const spent = result.failedSteps.reduce((n, s) => n + s.ms, 0);
+        failure = `${failure.split('\n')[0]} — in \`${stepLabel(last.sql).replaceAll('`', "'")}\` after ${fmtS(spent)} s`;
+      }
+      if (failure) log(`  failed: ${failure}`);
       const entry = {
-        file: f, runs: ok, error: error ?? result?.error ?? null, startMs: result?.startMs,
+        file: f, runs: ok, error: failure, startMs: result?.startMs,
         memDeltaMb: result ? result.peakRssMb - result.baselineRssMb : NaN,
         times: ok.map((r) => r.totalMs),
       };
@@ -114,10 +124,11 @@ export async function runIngest(ctx) {
     await b.close();
   }
 
-  return section({ files, native, nativeRef, wasm, replay, chromium, quiet, ctx });
+  if (!skip.has('wasm')) srcSeen.add(srcFingerprint(root));
+  return section({ files, native, nativeRef, wasm, replay, chromium, quiet, srcSeen, ctx });
 }
 
-function section({ files, native, nativeRef, wasm, replay, chromium, quiet }) {
+function section({ files, native, nativeRef, wasm, replay, chromium, quiet, srcSeen }) {
   const tables = [];
   const notes = [];
 
@@ -209,7 +220,7 @@ function section({ files, native, nativeRef, wasm, replay, chromium, quiet }) {
     const big = keys.filter((k) => per.some((p) => (p.m.get(k)?.wasm ?? 0) >= 0.02 * p.total));
     const rest = (p) => [...p.m.entries()].filter(([k]) => !big.includes(k));
     const rows = big.map((k) => [
-      '`' + stepLabel(p0sql(per, k)).replaceAll('`', "'").replaceAll('|', '\\|') + '`',
+      '`' + stepLabel(p0sql(per, k)).replaceAll('`', "'") + '`',
       ...per.flatMap((p) => {
         const v = p.m.get(k);
         return [fmtMs(v?.wasm), fmtMs(v?.native), pct((v?.wasm ?? NaN) / p.total)];
@@ -235,6 +246,9 @@ function section({ files, native, nativeRef, wasm, replay, chromium, quiet }) {
     for (const r of replay.filter((x) => x.error)) notes.push(`Native replay of ${r.file.label} stopped: ${r.error}`);
   }
 
+  if (srcSeen.size > 1) {
+    notes.push(`src/ changed while the bench ran (${srcSeen.size} versions seen): the Chromium figures come from the app build made at the start, the Node-wasm figures from src/ as it was when each of them started.`);
+  }
   const busy = max(quiet);
   if (Number.isFinite(busy)) {
     notes.push(busy > 0.35

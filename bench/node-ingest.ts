@@ -86,6 +86,8 @@ async function main() {
   const baselineRssMb = rssMb();
   const results: RunResult[] = [];
   let error: string | null = null;
+  /** When a load fails: the statement it failed in, and the statements before it with their times. */
+  let failedSteps: Step[] | null = null;
   for (let r = 0; r < runs; r++) {
     await reset(base);
     const steps: Step[] = [];
@@ -108,11 +110,12 @@ async function main() {
       process.stderr.write(`  node-wasm run ${r + 1}/${runs}: ${((tEnd - tInspected) / 1000).toFixed(2)} s\n`);
     } catch (e) {
       error = (e as Error).message;
+      failedSteps = steps;
       break;
     }
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024; // KiB → MiB-ish; close enough for MB
-  const result = { file, runs: results, error, startMs, baselineRssMb, peakRssMb };
+  const result = { file, runs: results, error, failedSteps, startMs, baselineRssMb, peakRssMb };
   const json = JSON.stringify(result);
   if (out) writeFileSync(out, json);
   else process.stdout.write(json + '\n');

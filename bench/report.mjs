@@ -3,7 +3,7 @@
 // so a new benchmark (analyses, CLV fits…) only has to return one of these.
 import { writeFileSync } from 'node:fs';
 
-const cell = (v) => String(v ?? '—').replace(/\n/g, ' ');
+const cell = (v) => String(v ?? '—').replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
 
 export function markdownTable({ columns, align, rows }) {
   const sep = columns.map((_, i) => ((align ?? '')[i] === 'r' ? '---:' : '---'));

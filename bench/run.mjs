@@ -77,7 +77,7 @@ async function main() {
     return { browser, url: server.url, close: async () => (await browser.close(), server.close()) };
   };
 
-  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser };
+  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser, buildSrc: build?.src ?? null };
   const sections = [];
   for (const s of SECTIONS) {
     log(`== ${s.id} ==`);

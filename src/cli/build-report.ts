@@ -1,0 +1,162 @@
+/**
+ * The report without any I/O of its own beyond reading the input files: engine + options →
+ * one plain object (docs/report-json.md). Loads through the app's path (load-files.ts), runs the
+ * analyses of src/analyses with the same options the app uses, and maps their results to
+ * snake_case sections. The engine's canonical tables are replaced (one report per engine at a time).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { queryRows, type Engine } from '../engine/engine';
+import { DataSession } from '../data/session';
+import type { RefundRule } from '../data/load/plan';
+import { rejectCounts, REJECTS_TABLE, type RejectCount } from '../data/load/rejects';
+import {
+  resolveOptions, runChurn, runChurnSegments, runCohorts, runInterpurchase, runKpis, runLifecycle, runNps, runRfm, runSales,
+  type AnalysisOptions, type Calendar, type ChurnSegment, type Period,
+} from '../analyses';
+import { EXIT, ReportError, inputError, usageError } from './errors';
+import { loadPrepared, prepareInputs, type InputSpec, type LoadedInput, type PreparedInput } from './load-files';
+import type { MappingFile } from './mapping-file';
+import { churnJson, cohortsJson, isoDay, isoDayOrNull, kpisJson, npsJson, rfmJson } from './sections';
+import { salesJson } from './sales-section';
+
+export interface ReportOptions {
+  files: InputSpec[];
+  mapping?: MappingFile | null;
+  /** how the mapping file is named in messages (its path) */
+  mappingSource?: string;
+  asOf?: string;
+  period?: Period;
+  calendar?: Calendar;
+  churnDays?: number;
+  refundRule?: RefundRule;
+  /** analyse this currency (ISO code); default: the currency with the most orders */
+  currency?: string | null;
+  /** the files already inspected and planned (`prepareInputs(files, mapping)`), to fail fast before the engine starts */
+  prepared?: PreparedInput[];
+}
+
+export type Report = Awaited<ReturnType<typeof buildReport>>;
+
+/** Columns of `orders` whose value on the first order splits churn (when the data has them). */
+const SEGMENT_COLUMNS = ['channel', 'city', 'product'] as const;
+
+async function versions(engine: Engine): Promise<{ app: string; engine: string; duckdb: string }> {
+  const require = createRequire(import.meta.url);
+  const read = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  let version = 'unknown';
+  try {
+    version = read(join(dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')), '..', 'package.json'));
+  } catch {
+    /* keep 'unknown' */
+  }
+  let app = 'unknown';
+  try {
+    app = read(new URL('../../package.json', import.meta.url).pathname);
+  } catch {
+    /* keep 'unknown' */
+  }
+  const [{ v }] = await queryRows<{ v: string }>(engine, 'SELECT version() AS v');
+  return { app: `retention-notebook ${app}`, engine: `duckdb-wasm ${version}`, duckdb: v };
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw new ReportError(EXIT.analysis, `The ${name} analysis failed: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/** Validates the options (usage errors, exit code 2) and returns the analyses' options. */
+export function checkOptions(options: ReportOptions): AnalysisOptions {
+  if (options.files.filter((f) => f.table === 'orders').length === 0) throw usageError('No orders file: give at least one --orders FILE.');
+  if (options.refundRule !== undefined && options.refundRule !== 'net' && options.refundRule !== 'exclude') {
+    throw usageError(`--refund-rule must be net or exclude, got ${JSON.stringify(options.refundRule)}.`);
+  }
+  if (options.currency && !/^[A-Z]{3}$/.test(options.currency)) throw usageError(`--currency must be a three-letter code such as EUR, got ${JSON.stringify(options.currency)}.`);
+  try {
+    return resolveOptions({ asOf: options.asOf, period: options.period, calendar: options.calendar, churnDays: options.churnDays });
+  } catch (e) {
+    throw usageError(`${(e as Error).message}.`);
+  }
+}
+
+function fileRow(f: LoadedInput, counts: RejectCount[]) {
+  return {
+    file: f.label, path: f.path, table: f.table, detected_table: f.detectedTable, preset: f.report.preset,
+    read: f.report.rowsRead, loaded: f.report.loaded, rejected: Object.fromEntries(counts.map((c) => [c.reason, c.count])),
+    rejected_total: counts.reduce((n, c) => n + c.count, 0), row_mode: f.report.rowMode ?? null, notes: f.notes, warnings: f.warnings,
+  };
+}
+
+async function rowsSection(engine: Engine, inputs: LoadedInput[]) {
+  const files: ReturnType<typeof fileRow>[] = [];
+  // Counted again at the end: a later file can add "order id in an earlier file" rejects.
+  for (const f of inputs) files.push(fileRow(f, await rejectCounts(engine, f.label)));
+  const byReason: Record<string, number> = {};
+  for (const f of files) for (const [reason, n] of Object.entries(f.rejected)) byReason[reason] = (byReason[reason] ?? 0) + n;
+  const sum = (k: 'read' | 'loaded' | 'rejected_total') => files.reduce((n, f) => n + f[k], 0);
+  return { files, totals: { files: files.length, read: sum('read'), loaded: sum('loaded'), rejected: sum('rejected_total'), rejected_by_reason: byReason } };
+}
+
+export async function buildReport(engine: Engine, options: ReportOptions) {
+  const o = checkOptions(options);
+  const refundRule = options.refundRule ?? 'net';
+  // A clean slate: this report owns the engine's canonical tables and rejects.
+  await engine.query(`DROP TABLE IF EXISTS ${REJECTS_TABLE}`);
+  const session = new DataSession(engine);
+  session.settings = { refundRule, currency: options.currency ?? null };
+  await session.init();
+  const prepared = options.prepared ?? await prepareInputs(options.files, options.mapping ?? null, options.mappingSource);
+  const inputs = await loadPrepared(session, prepared);
+  const summary = session.summary!;
+  const known = summary.currencies.filter((c) => c.currency !== null);
+  if (options.currency && known.length > 0 && !known.some((c) => c.currency === options.currency)) {
+    throw inputError(`No orders in ${options.currency}: the loaded orders are in ${known.map((c) => `${c.currency} (${c.orders})`).join(', ')}. ` +
+      'Leave out --currency or choose one of those.');
+  }
+  if (summary.orders === 0) {
+    const notCounted = summary.notCounted.map((n) => `${n.orders} ${n.reason}`).join(', ');
+    throw inputError(`No orders to analyse: ${inputs.filter((f) => f.table === 'orders').map((f) => `“${f.label}” loaded ${f.report.loaded} of ${f.report.rowsRead} rows`).join('; ')}` +
+      `${notCounted ? `; not counted: ${notCounted}` : ''}.`);
+  }
+  const counts = await session.tableCounts();
+
+  const kpis = await step('KPI', () => runKpis(engine, o));
+  const cohorts = await step('cohort', () => runCohorts(engine, { ...o, mode: 'on' }));
+  const churn = await step('churn', () => runChurn(engine, o));
+  const interpurchase = await step('inter-purchase time', () => runInterpurchase(engine, o));
+  const [filled] = await queryRows<Record<string, number>>(engine,
+    `SELECT ${SEGMENT_COLUMNS.map((c) => `count(${c}) AS ${c}`).join(', ')} FROM orders`);
+  const bySegment: Record<string, ChurnSegment[] | null> = { cohort: await step('churn by cohort', () => runChurnSegments(engine, { ...o, by: 'cohort' })) };
+  for (const c of SEGMENT_COLUMNS) bySegment[c] = filled[c] > 0 ? await step(`churn by ${c}`, () => runChurnSegments(engine, { ...o, by: c })) : null;
+  const lifecycle = await step('lifecycle', () => runLifecycle(engine, o));
+  const rfm = await step('RFM', () => runRfm(engine, { ...o, customerLimit: 0 }));
+  const nps = counts.responses > 0 ? await step('NPS', () => runNps(engine, { ...o, by: 'rfm' })) : null;
+  const sales = await step('sales', () => runSales(engine, o));
+
+  return {
+    schema_version: 1 as const,
+    generated_with: await versions(engine),
+    options: {
+      as_of: isoDay(kpis.summary.asOf), as_of_given: o.asOf !== undefined, period: o.period, calendar: o.calendar,
+      churn_days: o.churnDays, refund_rule: refundRule, currency: summary.currency,
+    },
+    data: {
+      currency: summary.currency, orders: summary.orders, customers: summary.customers, revenue: summary.revenue,
+      first_order_day: isoDayOrNull(summary.firstOrder), last_order_day: isoDayOrNull(summary.lastOrder),
+      currencies: summary.currencies.map((c) => ({ currency: c.currency, orders: c.orders })),
+      not_counted: Object.fromEntries(summary.notCounted.map((n) => [n.reason, n.orders])),
+      order_lines: counts.order_lines, responses: counts.responses, customer_records: counts.customers,
+    },
+    rows: await rowsSection(engine, inputs),
+    kpis: kpisJson(kpis),
+    cohorts: cohortsJson(cohorts, o.period),
+    churn: churnJson(churn, interpurchase, bySegment, lifecycle),
+    rfm: rfmJson(rfm),
+    nps: nps === null ? null : npsJson(nps),
+    sales: salesJson(sales),
+  };
+}
