@@ -1,0 +1,203 @@
+/**
+ * The headless report command: `npm run report -- --orders FILE … --json OUT.json`.
+ * Same detection, loader, analyses and engine (DuckDB-WASM) as the app; writes one JSON document
+ * (docs/report-json.md) and prints a short summary. Exit codes: errors.ts.
+ */
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createNodeEngine } from '../engine/node';
+import { rejectsCsv } from '../data/rejects-csv';
+import type { RefundRule, TargetTable } from '../data/load/plan';
+import { checkDay, type Calendar, type Period } from '../analyses/options';
+import { EXIT, ReportError, inputError, q, usageError } from './errors';
+import { buildReport, checkOptions, type Report, type ReportOptions } from './build-report';
+import { checkReadable, prepareInputs, type InputSpec } from './load-files';
+import { parseMappingFile, type MappingFile } from './mapping-file';
+
+export const USAGE = `Usage: npm run report -- --orders FILE [--orders FILE2 …] [options] --json OUT.json
+   or: npx tsx src/cli/report.ts --orders FILE [options] --json OUT.json
+
+Loads the files exactly as the app does (same detection, loader and DuckDB-WASM engine), runs the
+analyses and writes one JSON document (fields and units: docs/report-json.md).
+
+Input files (CSV/TSV/whitespace text, .csv.gz, Parquet, JSON, NDJSON)
+  --orders FILE        orders export; repeat the flag for several files (required)
+  --responses FILE     survey answers (NPS 0–10 or CSAT 1–5)
+  --customers FILE     customer attributes
+  --mapping FILE       JSON that names the columns detection cannot map (docs/report-json.md)
+
+Analysis options
+  --as-of YYYY-MM-DD   last observed day, inclusive (default: the day of the latest order)
+  --period P           week | month | quarter | year (default: month)
+  --calendar C         gregorian | jalali (default: gregorian)
+  --churn-days N       inactivity window in days (default: 90)
+  --refund-rule R      net (revenue minus refunds, default) | exclude (leave refunded/cancelled orders out)
+  --currency XXX       analyse the orders in this currency (default: the one with the most orders)
+
+Output
+  --json OUT.json      where to write the report (required)
+  --rejects-out FILE   also write every rejected row as CSV
+  --debug              print stack traces with errors
+  -h, --help           print this text
+
+Exit codes: 0 done, 2 usage error, 3 an input file cannot be read or recognised (or the mapping
+file is invalid), 4 an analysis failed.`;
+
+interface Cli extends ReportOptions {
+  json: string;
+  rejectsOut: string | null;
+  mappingPath: string | null;
+}
+
+const TABLE_FLAGS: TargetTable[] = ['orders', 'responses', 'customers'];
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw usageError(`--${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, got ${JSON.stringify(value)}.`);
+}
+
+function outputPath(flag: string, path: string): string {
+  const abs = resolve(path);
+  if (!existsSync(dirname(abs)) || !statSync(dirname(abs)).isDirectory()) throw usageError(`--${flag} ${path}: the folder ${q(dirname(abs))} does not exist.`);
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw usageError(`--${flag} ${path} is a folder; give a file name.`);
+  return abs;
+}
+
+/** Flags → options; throws usage errors (exit 2). */
+export function parseCli(argv: string[]): Cli | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv, strict: true, allowPositionals: false,
+      options: {
+        orders: { type: 'string', multiple: true }, responses: { type: 'string', multiple: true }, customers: { type: 'string', multiple: true },
+        mapping: { type: 'string' }, 'as-of': { type: 'string' }, period: { type: 'string' }, calendar: { type: 'string' },
+        'churn-days': { type: 'string' }, 'refund-rule': { type: 'string' }, currency: { type: 'string' },
+        json: { type: 'string' }, 'rejects-out': { type: 'string' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    // Node's messages carry a hint about '--' that does not apply here: keep the first sentence.
+    throw usageError((e as Error).message.split(/\. /)[0].replace(/\.?$/, '.'));
+  }
+  if (values.help) return 'help';
+  if (!values.orders?.length) throw usageError('No orders file: give at least one --orders FILE.');
+  if (!values.json) throw usageError('No output file: give --json OUT.json.');
+  const asOf = values['as-of'];
+  if (asOf !== undefined) {
+    try {
+      checkDay(asOf, '--as-of');
+    } catch {
+      throw usageError(`--as-of must be a real day written YYYY-MM-DD, got ${JSON.stringify(asOf)}.`);
+    }
+  }
+  const churn = values['churn-days'];
+  if (churn !== undefined && !/^[1-9][0-9]*$/.test(churn)) throw usageError(`--churn-days must be a whole number of days ≥ 1, got ${JSON.stringify(churn)}.`);
+  const currency = values.currency;
+  if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) throw usageError(`--currency must be a three-letter code such as EUR, got ${JSON.stringify(currency)}.`);
+  const files: InputSpec[] = TABLE_FLAGS.flatMap((table) => (values[table] ?? []).map((path) => ({ path, table })));
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(resolve(f.path))) throw usageError(`${q(f.path)} is given twice.`);
+    seen.add(resolve(f.path));
+  }
+  const cli: Cli = {
+    files, asOf, churnDays: churn === undefined ? undefined : Number(churn), currency: currency?.toUpperCase(),
+    period: oneOf<Period>('period', values.period, ['week', 'month', 'quarter', 'year']),
+    calendar: oneOf<Calendar>('calendar', values.calendar, ['gregorian', 'jalali']),
+    refundRule: oneOf<RefundRule>('refund-rule', values['refund-rule'], ['net', 'exclude']),
+    json: outputPath('json', values.json),
+    rejectsOut: values['rejects-out'] === undefined ? null : outputPath('rejects-out', values['rejects-out']),
+    mappingPath: values.mapping ?? null,
+  };
+  checkOptions(cli);
+  return cli;
+}
+
+function readMapping(path: string): MappingFile {
+  checkReadable(path, '--mapping');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw inputError(`Cannot read the mapping file ${q(path)}: ${(e as Error).message}`, e);
+  }
+  return parseMappingFile(text, path);
+}
+
+const num = (v: number | null | undefined, digits = 2) =>
+  v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+
+/** The few lines printed on stdout. */
+export function summaryLines(r: Report, jsonPath: string, seconds: number, rejectsPath: string | null): string[] {
+  const out = [`Loaded ${r.rows.totals.files} file(s) with ${r.generated_with.engine} in ${seconds.toFixed(1)} s:`];
+  const width = Math.max(...r.rows.files.map((f) => f.file.length));
+  for (const f of r.rows.files) {
+    const reasons = Object.entries(f.rejected).map(([reason, n]) => `${num(n)} ${reason}`).join(', ');
+    out.push(`  ${f.table.padEnd(9)} ${f.file.padEnd(width)}  ${num(f.read)} rows read, ${num(f.loaded)} loaded, ${num(f.rejected_total)} rejected${reasons ? ` (${reasons})` : ''}`);
+  }
+  const d = r.data;
+  const cur = d.currency ? ` ${d.currency}` : '';
+  const notCounted = Object.entries(d.not_counted).map(([reason, n]) => `${num(n)} ${reason}`).join(', ');
+  out.push(`Counted ${num(d.orders)} orders of ${num(d.customers)} customers, revenue ${num(d.revenue)}${cur}${notCounted ? ` (not counted: ${notCounted})` : ''}.`);
+  const k = r.kpis;
+  out.push(`As of ${r.options.as_of} (${r.options.period} periods, churn after ${r.options.churn_days} days): AOV ${num(k.aov)}${cur}, ` +
+    `purchase frequency ${num(k.purchase_frequency)}, repeat customer rate ${pct(k.repeat_customer_rate)}, churn rate ${pct(k.churn_rate)}` +
+    `${r.nps ? `, NPS ${num(r.nps.score, 1)} (${num(r.nps.responses)} answers)` : ''}.`);
+  out.push(`Report written to ${jsonPath}`);
+  if (rejectsPath) out.push(`Rejected rows written to ${rejectsPath}`);
+  return out;
+}
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const t0 = performance.now();
+  try {
+    if (argv.length === 0) {
+      process.stderr.write(`${USAGE}\n`);
+      return EXIT.usage;
+    }
+    const cli = parseCli(argv);
+    if (cli === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    const mapping = cli.mappingPath ? readMapping(cli.mappingPath) : null;
+    // Inspect and plan before starting the engine: bad input fails in a fraction of a second.
+    const prepared = await prepareInputs(cli.files, mapping, cli.mappingPath ?? '--mapping');
+    const engine = await createNodeEngine();
+    const report = await buildReport(engine, { ...cli, mapping, prepared });
+    writeAtomically(cli.json, `${JSON.stringify(report, null, 2)}\n`);
+    if (cli.rejectsOut) writeAtomically(cli.rejectsOut, await rejectsCsv(engine));
+    for (const f of report.rows.files) for (const w of f.warnings) process.stderr.write(`warning: ${f.file}: ${w}\n`);
+    const lines = summaryLines(report, cli.json, (performance.now() - t0) / 1000, cli.rejectsOut);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    const known = e instanceof ReportError;
+    const message = known ? e.message : `The report failed: ${(e as Error)?.message ?? String(e)}`;
+    process.stderr.write(`error: ${message}\n`);
+    if (known && e.exitCode === EXIT.usage) process.stderr.write('Run with --help for the usage.\n');
+    if (debug) {
+      process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+      const cause = (e as Error)?.cause;
+      if (cause instanceof Error && cause.stack) process.stderr.write(`caused by: ${cause.stack}\n`);
+    }
+    return known ? e.exitCode : EXIT.analysis;
+  }
+}
+
+// Run when executed (tsx src/cli/report.ts …), not when imported by tests.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
