@@ -114,7 +114,7 @@ export async function planFor(
     const looks = detected !== table && detected !== 'unknown' ? ` It looks like a ${detected} file.` : '';
     const example = JSON.stringify({ [table]: { mapping: Object.fromEntries(missing.map((r) => [r.role, '<column>'])) } });
     throw inputError(`${q(label)} (${flag}) has no ${missing.map((r) => r.words).join(' and no ')}.${looks} ` +
-      `Its columns are: ${read.columns.map(q).join(', ')}. If one of them is the missing one, name it in a --mapping file, ` +
+      `Its columns are: ${read.columns.map(q).join(', ')}. Name the right column in a --mapping file, ` +
       `e.g. ${example} (see docs/report-json.md).`);
   }
   const problems = validatePlan(plan);

@@ -89,3 +89,28 @@ test('ragged rows are counted, listed and downloadable', async () => {
   assert.match(csv, /malformed row/);
   await context.close();
 });
+
+test('a long load shows progress, can be cancelled, and leaves nothing half-loaded', async () => {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'rn-cancel-'));
+  const path = join(dir, 'big-orders.csv');
+  // ~2M orders (≈70 MB): long enough to press Cancel while it loads.
+  const lines = ['order_id,customer_id,order_date,amount'];
+  for (let i = 0; i < 2_000_000; i++) lines.push(`${i},${i % 300000},2024-0${1 + (i % 9)}-1${i % 10} 10:00:00,${(i % 997) + 0.5}`);
+  await writeFile(path, lines.join('\n'));
+  const { page, context, errors } = await openPage(browser, server.url + '?sample=0');
+  await waitReady(page);
+  await page.setInputFiles('[data-testid="file-input"]', path);
+  await page.click('[data-testid="load-button"]');
+  const active = page.locator('[data-testid="active-load"]');
+  await active.waitFor();
+  assert.equal(await active.locator('[role="progressbar"]').count(), 1);
+  await active.locator('button', { hasText: 'Cancel' }).click();
+  const err = page.locator('[data-testid="load-error"]');
+  await err.waitFor({ timeout: 60_000 });
+  assert.match(await err.innerText(), /cancelled/i);
+  assert.equal(await page.locator('[data-testid="load-report"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
