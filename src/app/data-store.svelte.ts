@@ -51,7 +51,13 @@ export class DataStore {
 
   async start(createEngine: () => Promise<Engine & { info?: { bundle: string; startMs: number } }>, loadSample: boolean) {
     try {
-      const engine = await createEngine();
+      // A worker that dies while starting (blocked by a policy, out of memory) never answers:
+      // give up after a while and say so instead of spinning forever.
+      const engine = await Promise.race([
+        createEngine(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('it did not answer within 90 seconds (is this browser blocking WebAssembly or workers?)')), 90_000)),
+      ]);
       this.engine = engine;
       this.engineInfo = engine.info ?? null;
       this.session = new DataSession(engine);
