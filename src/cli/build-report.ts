@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { queryRows, type Engine } from '../engine/engine';
 import { DataSession } from '../data/session';
 import type { RefundRule } from '../data/load/plan';
@@ -53,7 +54,7 @@ async function versions(engine: Engine): Promise<{ app: string; engine: string; 
   }
   let app = 'unknown';
   try {
-    app = read(new URL('../../package.json', import.meta.url).pathname);
+    app = read(fileURLToPath(new URL('../../package.json', import.meta.url)));
   } catch {
     /* keep 'unknown' */
   }
@@ -83,22 +84,34 @@ export function checkOptions(options: ReportOptions): AnalysisOptions {
   }
 }
 
-function fileRow(f: LoadedInput, counts: RejectCount[]) {
+function fileRow(f: LoadedInput, counts: RejectCount[], kept: number | undefined) {
   return {
     file: f.label, path: f.path, table: f.table, detected_table: f.detectedTable, preset: f.report.preset,
-    read: f.report.rowsRead, loaded: f.report.loaded, rejected: Object.fromEntries(counts.map((c) => [c.reason, c.count])),
+    read: f.report.rowsRead, loaded: kept ?? f.report.loaded, rejected: Object.fromEntries(counts.map((c) => [c.reason, c.count])),
     rejected_total: counts.reduce((n, c) => n + c.count, 0), row_mode: f.report.rowMode ?? null, notes: f.notes, warnings: f.warnings,
   };
 }
 
 async function rowsSection(engine: Engine, inputs: LoadedInput[]) {
   const files: ReturnType<typeof fileRow>[] = [];
-  // Counted again at the end: a later file can add "order id in an earlier file" rejects.
-  for (const f of inputs) files.push(fileRow(f, await rejectCounts(engine, f.label)));
+  // Counted again at the end: a later file's order ids already loaded from an earlier file are
+  // rejected there when the canonical tables are rebuilt, after its load report was made.
+  const kept = new Map((await queryRows<{ file: string; n: number }>(engine,
+    'SELECT source_file AS file, count(*)::INTEGER AS n FROM orders_all GROUP BY source_file')).map((r) => [r.file, r.n]));
+  for (const f of inputs) files.push(fileRow(f, await rejectCounts(engine, f.label), f.table === 'orders' ? kept.get(f.label) ?? 0 : undefined));
   const byReason: Record<string, number> = {};
   for (const f of files) for (const [reason, n] of Object.entries(f.rejected)) byReason[reason] = (byReason[reason] ?? 0) + n;
   const sum = (k: 'read' | 'loaded' | 'rejected_total') => files.reduce((n, f) => n + f[k], 0);
   return { files, totals: { files: files.length, read: sum('read'), loaded: sum('loaded'), rejected: sum('rejected_total'), rejected_by_reason: byReason } };
+}
+
+function noOrdersMessage(inputs: LoadedInput[], notCounted: { reason: string; orders: number }[]): string {
+  const files = inputs.filter((f) => f.table === 'orders').map((f) => {
+    const rejected = f.report.rejected.map((x) => `${x.count} ${x.reason}`).join(', ');
+    return `“${f.label}” loaded ${f.report.loaded} of ${f.report.rowsRead} rows${rejected ? ` (rejected: ${rejected})` : ''}`;
+  });
+  const set = notCounted.map((n) => `${n.orders} ${n.reason}`).join(', ');
+  return `No orders to analyse: ${files.join('; ')}${set ? `; not counted: ${set}` : ''}.`;
 }
 
 export async function buildReport(engine: Engine, options: ReportOptions) {
@@ -117,10 +130,10 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
     throw inputError(`No orders in ${options.currency}: the loaded orders are in ${known.map((c) => `${c.currency} (${c.orders})`).join(', ')}. ` +
       'Leave out --currency or choose one of those.');
   }
-  if (summary.orders === 0) {
-    const notCounted = summary.notCounted.map((n) => `${n.orders} ${n.reason}`).join(', ');
-    throw inputError(`No orders to analyse: ${inputs.filter((f) => f.table === 'orders').map((f) => `“${f.label}” loaded ${f.report.loaded} of ${f.report.rowsRead} rows`).join('; ')}` +
-      `${notCounted ? `; not counted: ${notCounted}` : ''}.`);
+  if (summary.orders === 0) throw inputError(noOrdersMessage(inputs, summary.notCounted));
+  const first = isoDayOrNull(summary.firstOrder);
+  if (o.asOf !== undefined && first !== null && o.asOf < first) {
+    throw inputError(`No orders on or before --as-of ${o.asOf}: the first order is on ${first}.`);
   }
   const counts = await session.tableCounts();
 
@@ -146,7 +159,7 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
     },
     data: {
       currency: summary.currency, orders: summary.orders, customers: summary.customers, revenue: summary.revenue,
-      first_order_day: isoDayOrNull(summary.firstOrder), last_order_day: isoDayOrNull(summary.lastOrder),
+      first_order_day: first, last_order_day: isoDayOrNull(summary.lastOrder),
       currencies: summary.currencies.map((c) => ({ currency: c.currency, orders: c.orders })),
       not_counted: Object.fromEntries(summary.notCounted.map((n) => [n.reason, n.orders])),
       order_lines: counts.order_lines, responses: counts.responses, customer_records: counts.customers,

@@ -3,7 +3,6 @@
  * plan → `DataSession.load`. The flag decides the table; the mapping file corrects detection.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { DataSession, FileReport } from '../data/session';
 import type { InputFile } from '../data/input';
 import { inputFromPath } from '../data/input-node';
@@ -124,7 +123,7 @@ export async function planFor(
 
 /** A name per file that is unique in the session (re-loading a name replaces the file there). */
 function uniqueLabel(path: string, taken: Set<string>, name: string): string {
-  let label = taken.has(name) ? relative(process.cwd(), path) || name : name;
+  let label = taken.has(name) ? path : name;
   for (let n = 2; taken.has(label); n++) label = `${name} (${n})`;
   taken.add(label);
   return label;

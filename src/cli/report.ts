@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createNodeEngine } from '../engine/node';
 import { rejectsCsv } from '../data/rejects-csv';
@@ -171,6 +172,11 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     const mapping = cli.mappingPath ? readMapping(cli.mappingPath) : null;
+    for (const table of TABLE_FLAGS) {
+      if (mapping?.[table] && !cli.files.some((f) => f.table === table)) {
+        process.stderr.write(`warning: the mapping file has a "${table}" section but no --${table} file was given.\n`);
+      }
+    }
     // Inspect and plan before starting the engine: bad input fails in a fraction of a second.
     const prepared = await prepareInputs(cli.files, mapping, cli.mappingPath ?? '--mapping');
     const engine = await createNodeEngine();
@@ -196,7 +202,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // Run when executed (tsx src/cli/report.ts …), not when imported by tests.
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `npm run report` runs in the package root; file paths are meant from where it was typed.
+  if (process.env.npm_lifecycle_event === 'report' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

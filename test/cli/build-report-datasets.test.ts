@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sharedNodeEngine } from '../../src/engine/node';
 import type { Engine } from '../../src/engine/engine';
 import { buildReport } from '../../src/cli/build-report';
@@ -46,6 +48,16 @@ describe('buildReport on real exports', () => {
     expect(r.kpis.revenue).toBeCloseTo(563438.74, 2);
     expect(r.data.order_lines).toBe(120);
     expect(r.nps).toBeNull();
+  });
+
+  it('two orders files with the same orders: the later one loads none, rejected with the reason', async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'report-dup-')), 'orders_export_1.csv');
+    copyFileSync(SHOPIFY, copy);
+    const r = await buildReport(engine, { files: [{ path: SHOPIFY, table: 'orders' }, { path: copy, table: 'orders' }] });
+    expect(r.rows.files.map((f) => f.file)).toEqual(['orders_export_1.csv', copy]);
+    expect(r.rows.files[1]).toMatchObject({ read: 121, loaded: 0, rejected: { 'order id in an earlier file': 50, 'missing customer id': 1 } });
+    expect(r.rows.totals).toMatchObject({ read: 242, loaded: 50, rejected: 52 });
+    expect(r.data.orders).toBe(50);
   });
 
   it('CDNOW_master through the loader (preset cdnow): monthly cohorts match ORACLES.md', async () => {
@@ -102,6 +114,9 @@ describe('buildReport on real exports', () => {
     expect((await rejection(buildReport(engine, { files, asOf: '2024-02-30' }))).exitCode).toBe(EXIT.usage);
     expect((await rejection(buildReport(engine, { files, churnDays: 0 }))).exitCode).toBe(EXIT.usage);
     expect((await rejection(buildReport(engine, { files: [] }))).exitCode).toBe(EXIT.usage);
+    const early = await rejection(buildReport(engine, { files, asOf: '2000-01-01' }));
+    expect(early.exitCode).toBe(EXIT.input);
+    expect(early.message).toBe('No orders on or before --as-of 2000-01-01: the first order is on 2025-12-06.');
     const cur = await rejection(buildReport(engine, { files, currency: 'EUR' }));
     expect(cur.exitCode).toBe(EXIT.input);
     expect(cur.message).toContain('INR (50)');
