@@ -185,7 +185,7 @@ export class DataStore {
 function failedInspection(file: File, e: unknown): Inspection {
   return {
     fileName: file.name, size: file.size, format: null, plan: null, warnings: [], missing: [], notes: [],
-    error: `“${file.name}” could not be read: ${(e as Error).message}`, preview: { columns: [], rows: [] },
+    error: `“${file.name}” could not be read: ${(e as Error).message}`, preview: { columns: [], rows: [] }, detectedTable: 'unknown',
     confidence: 0, signature: '',
   };
 }

@@ -12,7 +12,6 @@ import { validatePlan } from '../data/validate-plan';
 import { profileColumn, columnValues } from '../data/detect/columns';
 import { inputError, q } from './errors';
 import { applyOverride, rolesOf, type MappingFile, type TableOverride } from './mapping-file';
-import { readPlanOf } from './read-plan';
 
 export interface InputSpec {
   path: string;
@@ -67,8 +66,10 @@ export async function planFor(
 ): Promise<{ plan: LoadPlan; notes: string[] }> {
   const flag = FLAG[table];
   if (inspection.error || !inspection.format) throw inputError(`${q(label)} (${flag}) cannot be loaded: ${inspection.error ?? 'not a table'}`);
-  const { read, rows } = await readPlanOf(input, inspection);
-  const detected = inspection.plan?.table ?? 'unknown';
+  if (!inspection.plan) throw inputError(`${q(label)} (${flag}) cannot be loaded: not a table`);
+  const read = inspection.plan.read;
+  const rows = inspection.preview.rows.map((r) => r.map((v) => v ?? ''));
+  const detected = inspection.detectedTable;
   const notes: string[] = [];
   let plan: LoadPlan;
   if (inspection.plan && detected === table) {
@@ -173,7 +174,7 @@ export async function loadPrepared(session: DataSession, prepared: PreparedInput
       throw inputError(`${q(label)} (${FLAG[spec.table]}) could not be loaded: ${(e as Error).message}`, e);
     }
     out.push({
-      path: spec.path, label, table: spec.table, detectedTable: inspection.plan?.table ?? 'unknown', report,
+      path: spec.path, label, table: spec.table, detectedTable: inspection.detectedTable, report,
       notes: [...notes, ...inspection.notes, ...report.notes], warnings: inspection.warnings,
     });
   }

@@ -26,7 +26,11 @@ export interface Inspection {
   error: string | null;
   warnings: string[];
   preview: { columns: string[]; rows: (string | null)[][] };
+  /** Null only when the file cannot be loaded at all (`error` says why). When detection could
+   *  not tell the table, the plan is for orders with what could be mapped: the user completes it. */
   plan: LoadPlan | null;
+  /** What detection alone made of the file (`unknown`: the user must choose). */
+  detectedTable: 'orders' | 'responses' | 'customers' | 'unknown';
   missing: string[];
   notes: string[];
   confidence: number;
@@ -39,7 +43,7 @@ export interface Inspection {
 
 function failed(input: InputFile, error: string): Inspection {
   return {
-    fileName: input.name, size: input.size, format: null, error, warnings: [], plan: null,
+    fileName: input.name, size: input.size, format: null, error, warnings: [], plan: null, detectedTable: 'unknown',
     preview: { columns: [], rows: [] }, missing: [], notes: [], confidence: 0, signature: '',
   };
 }
@@ -138,23 +142,22 @@ export async function inspectFile(input: InputFile): Promise<Inspection> {
   const mapping: LoadPlan['mapping'] = { ...detected.mapping };
   // A preset keyed by e-mail (Shopify, WooCommerce guests with user id 0) must not use the id.
   if (detected.customerKey === 'customer_email') mapping.customer_id = null;
-  const plan: LoadPlan | null =
-    detected.table === 'unknown'
-      ? null
-      : {
+  const notes = [...detected.notes];
+  if (detected.table === 'unknown') notes.unshift('Could not tell what this file holds: choose the table and the columns below.');
+  const plan: LoadPlan = {
           fileName: input.name,
           read,
-          table: detected.table,
+          table: detected.table === 'unknown' ? 'orders' : detected.table,
           preset: detected.preset,
           mapping,
           date: { format: date?.matched ? date.format : 'ymd', calendar: date?.calendar ?? 'gregorian' },
           amountStyle: detected.amountStyles[amountRole] ?? 'dot-decimal',
           currency: detected.currency ?? null,
           lineItems: detected.lineItems,
-        };
+  };
   return {
     fileName: input.name, size: input.size, format, error: null, warnings, preview: { columns, rows: rows.slice(0, PREVIEW_ROWS) }, plan,
-    missing: detected.missing, notes: detected.notes, confidence: detected.confidence,
+    detectedTable: detected.table, missing: detected.missing, notes, confidence: detected.confidence,
     signature: headerSignature(columns), parsed, utf8,
   };
 }

@@ -15,7 +15,7 @@ import { rebuildOrders, type CanonicalSummary } from './load/canonical';
 import { rebuildSimple } from './load/canonical-simple';
 import { validatePlan } from './validate-plan';
 import { parquetRecords } from './load/parquet';
-import { ident } from './load/sql';
+import { ident, literal } from './load/sql';
 
 export class LoadCancelled extends Error {
   constructor() {
@@ -173,6 +173,11 @@ export class DataSession {
     onProgress({ stage: 'combining', fraction: null });
     await this.rebuild();
     report.rejected = await rejectCounts(this.engine, label);
+    if (plan.table === 'orders') {
+      // Orders whose id was already loaded from an earlier file were set aside by the rebuild.
+      report.loaded = (await queryRows<{ n: number }>(this.engine,
+        `SELECT count(*) AS n FROM orders_all WHERE source_file = ${literal(label)}`))[0].n;
+    }
     report.rejectedTotal = report.rejected.reduce((n, r) => n + r.count, 0);
     report.ms = performance.now() - t0;
     onProgress({ stage: 'done', fraction: 1 });

@@ -61,10 +61,9 @@ describe('buildReport on real exports', () => {
   });
 
   it('CDNOW_master through the loader (preset cdnow): monthly cohorts match ORACLES.md', async () => {
-    // refund rule "exclude": CDNOW has no refunds, and it counts its 80 purchases of $0.00 as orders;
-    // under "net" they are set aside as "refunded in full" (net ≤ 0), which moves 32 customers'
-    // cohorts and so the sizes (reported to the loader's owners).
-    const r = await buildReport(engine, { files: [{ path: CDNOW, table: 'orders' }], period: 'month', refundRule: 'exclude' });
+    // Default refund rule: CDNOW's 80 purchases of $0.00 have no refund and count as orders
+    // (regression: they were once set aside as "refunded in full", moving 32 customers' cohorts).
+    const r = await buildReport(engine, { files: [{ path: CDNOW, table: 'orders' }], period: 'month' });
     expectWellFormed(r);
     expect(r.rows.files[0]).toMatchObject({ preset: 'cdnow', read: 69659, loaded: 69659, rejected_total: 0 });
     expect(r.data.orders).toBe(69659);

@@ -135,3 +135,15 @@ describe('special cases', () => {
     expect(insp.preview.columns.some((c) => c.includes('<img'))).toBe(true);
   });
 });
+
+describe('regressions', () => {
+  it('an order of amount 0 without a refund counts as an order (CDNOW has 80 such purchases)', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/rn-zero-`);
+    writeFileSync(`${dir}/zero.csv`, 'order_id,customer_id,order_date,amount\n1,A,2024-01-01,0\n2,A,2024-02-01,10\n');
+    await loadPath(s, `${dir}/zero.csv`);
+    expect(s.summary!.orders).toBe(2);
+    expect(s.summary!.notCounted).toEqual([]);
+  });
+});

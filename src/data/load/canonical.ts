@@ -57,7 +57,8 @@ export async function rebuildOrders(
   const counts =
     settings.refundRule === 'exclude'
       ? `status NOT IN ('cancelled', 'failed', 'refunded', 'partially_refunded') AND coalesce(refunded_amount, 0) = 0`
-      : `status NOT IN ('cancelled', 'failed') AND gross_amount - coalesce(refunded_amount, 0) > 0`;
+      : `status NOT IN ('cancelled', 'failed')
+         AND NOT (status = 'refunded' OR (coalesce(refunded_amount, 0) > 0 AND gross_amount - refunded_amount <= 0))`;
   const amount = settings.refundRule === 'exclude' ? 'gross_amount' : 'gross_amount - coalesce(refunded_amount, 0)';
   const currencies = await queryRows<{ currency: string | null; orders: number }>(
     engine,
