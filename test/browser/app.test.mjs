@@ -114,3 +114,24 @@ test('a long load shows progress, can be cancelled, and leaves nothing half-load
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a file nobody recognises is mapped by hand in the mapping step', async () => {
+  const { page, context, errors } = await openPage(browser, server.url + '?sample=0');
+  await waitReady(page);
+  await page.setInputFiles('[data-testid="file-input"]', join(root, 'test/cli/fixtures/bestellungen.csv'));
+  const card = page.locator('[data-testid="inspection"]');
+  await card.waitFor();
+  assert.match(await card.innerText(), /choose the table and the columns/);
+  assert.equal(await page.locator('[data-testid="load-button"]').isDisabled(), true);
+  await page.selectOption('select[data-role="customer_id"]', 'Kunde');
+  await page.selectOption('select[data-role="ordered_at"]', 'Datum');
+  await page.selectOption('select[data-role="amount"]', 'Betrag');
+  await page.selectOption('select[data-role="order_id"]', 'Bestellung');
+  await page.selectOption('select[data-testid="date-format"]', 'dmy');
+  await page.selectOption('select[data-testid="amount-style"]', 'comma-decimal');
+  await page.click('[data-testid="load-button"]');
+  await page.waitForSelector('[data-testid="load-report"]');
+  assert.equal(await number(page, 'loaded-count'), 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
