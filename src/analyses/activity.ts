@@ -10,27 +10,26 @@
  * +1 after its first day and −1 after last day + churnDays, so active(t) = the running sum of
  * the events strictly before t — one ASOF join per instant.
  *
- * CTEs (need `ord` and `cust` from scope.ts): `cdays`, `activity_curve(at_day, active)`,
+ * The events come from the `gaps` histogram (purchase days by the gap to the previous one, see
+ * base.ts) and `cust0`: a spell starts on a first purchase day or after a gap > churnDays; it ends
+ * on the day before such a gap (day − gap) or on the customer's last purchase day.
+ *
+ * CTEs (need `gaps` and `cust0` from scope.ts): `activity_curve(at_day, active)`,
  * `first_curve(at_day, customers)` (customers whose first order day ≤ at_day).
  */
 export function activityCtes(churnDays: number): string {
-  return `cdays AS (SELECT DISTINCT customer_id, day FROM ord),
-  spells AS (
-    SELECT day,
-      day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap_before,
-      lead(day) OVER (PARTITION BY customer_id ORDER BY day) - day AS gap_after
-    FROM cdays
-  ),
-  activity_events AS (
-    SELECT day AS at_day, 1 AS delta FROM spells WHERE gap_before IS NULL OR gap_before > ${churnDays}
+  return `activity_events AS (
+    SELECT day AS at_day, n AS delta FROM gaps WHERE gap IS NULL OR gap > ${churnDays}
     UNION ALL
-    SELECT CAST(day + ${churnDays} AS DATE) AS at_day, -1 AS delta FROM spells WHERE gap_after IS NULL OR gap_after > ${churnDays}
+    SELECT CAST(day - CAST(gap AS INTEGER) + ${churnDays} AS DATE) AS at_day, -n AS delta FROM gaps WHERE gap > ${churnDays}
+    UNION ALL
+    SELECT CAST(last_day + ${churnDays} AS DATE) AS at_day, -count(*) AS delta FROM cust0 GROUP BY last_day
   ),
   activity_curve AS (
-    SELECT at_day, sum(sum(delta)) OVER (ORDER BY at_day) AS active FROM activity_events GROUP BY at_day
+    SELECT at_day, CAST(sum(sum(delta)) OVER (ORDER BY at_day) AS BIGINT) AS active FROM activity_events GROUP BY at_day
   ),
   first_curve AS (
-    SELECT first_day AS at_day, sum(count(*)) OVER (ORDER BY first_day) AS customers FROM cust GROUP BY first_day
+    SELECT first_day AS at_day, sum(count(*)) OVER (ORDER BY first_day) AS customers FROM cust0 GROUP BY first_day
   )`;
 }
 

@@ -3,7 +3,8 @@ import { ensureCalendar } from './calendar';
 import { requireColumn } from './columns';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
-import { extraColumn, scopeCtes } from './scope';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
+import { firstOrderCte, historyCte, scopeCtes } from './scope';
 import { wilson } from './wilson';
 
 /**
@@ -26,20 +27,17 @@ export interface ChannelRow {
   revenuePerCustomer: number | null;
 }
 
-export function channelsSql(options: Partial<AnalysisOptions> & { column?: string } = {}): string {
+export function channelsSql(options: Partial<AnalysisOptions> & { column?: string } = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const column = options.column ?? 'channel';
-  return `WITH ${scopeCtes(o, [column])},
-  first_ord AS (SELECT customer_id, NULLIF(CAST(${extraColumn(column)} AS VARCHAR), '') AS channel FROM ord WHERE order_rank = 1),
-  hist AS (
-    SELECT ord.customer_id, count(*) AS orders, sum(amount) AS revenue, min(day) AS first_day
-    FROM ord, win WHERE ord.day <= win.to_day GROUP BY ord.customer_id
-  )
-  SELECT f.channel, count(*) AS customers, count(*) FILTER (WHERE h.orders > 1) AS repeat_customers,
+  return `WITH ${scopeCtes(o, [column], LATEST_ORDER_DAY, { base })},
+  ${firstOrderCte('first_ord', column)},
+  ${historyCte('hist', o, base)}
+  SELECT NULLIF(CAST(f.value AS VARCHAR), '') AS channel, count(*) AS customers, count(*) FILTER (WHERE h.orders > 1) AS repeat_customers,
     sum(h.orders) AS orders, sum(h.revenue) AS revenue
   FROM hist h JOIN first_ord f USING (customer_id), win w
   WHERE h.first_day BETWEEN w.from_day AND w.to_day
-  GROUP BY f.channel`;
+  GROUP BY 1`;
 }
 
 export async function runChannels(engine: Engine, options: Partial<AnalysisOptions> & { column?: string } = {}): Promise<ChannelRow[]> {
@@ -47,7 +45,7 @@ export async function runChannels(engine: Engine, options: Partial<AnalysisOptio
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   await requireColumn(engine, 'orders', options.column ?? 'channel');
   const raw = await queryRows<{ channel: string | null; customers: number; repeat_customers: number; orders: number; revenue: number }>(
-    engine, channelsSql({ ...o, column: options.column }));
+    engine, channelsSql({ ...o, column: options.column }, await prepareBase(engine, o)));
   return raw
     .map((r): ChannelRow => {
       const ci = wilson(r.repeat_customers, r.customers);

@@ -4,7 +4,8 @@ import { requireColumn } from './columns';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { periodLabel } from './periods';
 import { ratio } from './ratio';
-import { extraColumn, scopeCtes } from './scope';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
+import { firstOrderCte, scopeCtes } from './scope';
 import { wilson } from './wilson';
 
 /**
@@ -31,18 +32,18 @@ export interface ChurnSegment {
   high: number | null;
 }
 
-export function churnSegmentsSql(options: Partial<ChurnSegmentOptions> & { by: string }): string {
+export function churnSegmentsSql(options: Partial<ChurnSegmentOptions> & { by: string }, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const n = o.churnDays;
   const byCohort = options.by === 'cohort';
-  const segment = byCohort ? 'CAST(c.first_period AS VARCHAR)' : `NULLIF(CAST(f.${extraColumn(options.by)} AS VARCHAR), '')`;
-  return `WITH ${scopeCtes(o, byCohort ? [] : [options.by])},
-  first_ord AS (SELECT * FROM ord WHERE order_rank = 1)
+  const segment = byCohort ? 'CAST(c.first_period AS VARCHAR)' : `NULLIF(CAST(f.value AS VARCHAR), '')`;
+  return `WITH ${scopeCtes(o, byCohort ? [] : [options.by], LATEST_ORDER_DAY, { base })}${byCohort ? '' : `,
+  ${firstOrderCte('first_ord', options.by)}`}
   SELECT ${segment} AS segment, count(*) AS customers,
     count(*) FILTER (WHERE c.first_day > p.as_of - ${n}) AS not_yet_at_risk,
     count(*) FILTER (WHERE c.first_day <= p.as_of - ${n}) AS at_risk,
     count(*) FILTER (WHERE c.first_day <= p.as_of - ${n} AND c.last_day <= p.as_of - ${n}) AS churned
-  FROM cust c JOIN first_ord f USING (customer_id), params p
+  FROM ${byCohort ? 'cust' : 'cust0'} c ${byCohort ? '' : 'JOIN first_ord f USING (customer_id)'}, params p
   GROUP BY 1`;
 }
 
@@ -51,7 +52,7 @@ export async function runChurnSegments(engine: Engine, options: Partial<ChurnSeg
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   if (options.by !== 'cohort') await requireColumn(engine, 'orders', options.by);
   const rows = await queryRows<{ segment: string | null; customers: number; not_yet_at_risk: number; at_risk: number; churned: number }>(
-    engine, churnSegmentsSql({ ...o, by: options.by }));
+    engine, churnSegmentsSql({ ...o, by: options.by }, await prepareBase(engine, o)));
   const out = rows.map((r): ChurnSegment => {
     const ci = wilson(r.churned, r.at_risk);
     return {

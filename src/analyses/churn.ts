@@ -4,6 +4,7 @@ import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { periodLabel } from './periods';
 import { ratio } from './ratio';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
 
 /**
@@ -47,18 +48,18 @@ export interface ChurnResult {
   overTime: ChurnPeriod[];
 }
 
-export function churnSql(options: Partial<AnalysisOptions> = {}): { status: string; overTime: string } {
+export function churnSql(options: Partial<AnalysisOptions> = {}, base?: AnalysisBase): { status: string; overTime: string } {
   const o = resolveOptions(options);
   const n = o.churnDays;
-  const status = `WITH ${scopeCtes(o)}
+  const status = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })}
   SELECT CAST(p.as_of AS VARCHAR) AS as_of, count(c.customer_id) AS customers,
     count(c.customer_id) FILTER (WHERE c.last_day > p.as_of - ${n}) AS active,
     count(c.customer_id) FILTER (WHERE c.first_day > p.as_of - ${n}) AS not_yet_at_risk,
     count(c.customer_id) FILTER (WHERE c.first_day <= p.as_of - ${n}) AS at_risk,
     count(c.customer_id) FILTER (WHERE c.first_day <= p.as_of - ${n} AND c.last_day <= p.as_of - ${n}) AS churned
-  FROM params p LEFT JOIN cust c ON TRUE GROUP BY p.as_of`;
+  FROM params p LEFT JOIN cust0 c ON TRUE GROUP BY p.as_of`;
   const e = activityJoins('s', 'eff_end', 'e', n);
-  const overTime = `WITH ${scopeCtes(o)}, ${activityCtes(n)}
+  const overTime = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base, gaps: true })}, ${activityCtes(n)}
   SELECT CAST(s.period_start AS VARCHAR) AS period_start, CAST(s.period_end AS VARCHAR) AS period_end,
     CAST(CAST(s.eff_end - 1 AS DATE) AS VARCHAR) AS evaluated_on, s.complete, ${e.columns}
   FROM spine s ${e.joins}
@@ -69,7 +70,7 @@ export function churnSql(options: Partial<AnalysisOptions> = {}): { status: stri
 export async function runChurn(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<ChurnResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const sql = churnSql(o);
+  const sql = churnSql(o, await prepareBase(engine, o, { gaps: true }));
   const [s] = await queryRows<{ as_of: string; customers: number; active: number; not_yet_at_risk: number; at_risk: number; churned: number }>(engine, sql.status);
   const status: ChurnStatus = {
     asOf: s.as_of,

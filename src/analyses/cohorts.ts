@@ -3,7 +3,8 @@ import { ensureCalendar } from './calendar';
 import { requireColumn } from './columns';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { periodLabel } from './periods';
-import { extraColumn, scopeCtes } from './scope';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
+import { firstOrderCte, scopeCtes } from './scope';
 
 /**
  * Acquisition cohorts: a customer's cohort is the period of their first order; cell (cohort, k)
@@ -68,22 +69,24 @@ interface Cell {
   revenue: number;
 }
 
-export function cohortsSql(options: Partial<CohortOptions> = {}): string {
+export function cohortsSql(options: Partial<CohortOptions> = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const dim = options.breakdown;
-  const segment = dim === undefined ? "''" : `COALESCE(CAST(${extraColumn(dim)} AS VARCHAR), '')`;
+  const segment = dim === undefined ? "''" : `COALESCE(CAST(f.value AS VARCHAR), '')`;
   // De-duplicate (customer, period) first: the join below then has at most one row per customer
-  // and active period (see DUCKDB_WASM.md, the 10M-row memory trap).
-  return `WITH ${scopeCtes(o, dim === undefined ? [] : [dim])},
-  first_ord AS (SELECT customer_id, ${segment} AS segment FROM ord WHERE order_rank = 1),
+  // and active period (see DUCKDB_WASM.md, the 10M-row memory trap). A customer's cohort and last
+  // active period come from the per-customer summary (first and last order day).
+  return `WITH ${scopeCtes(o, dim === undefined ? [] : [dim], LATEST_ORDER_DAY, { base })}${dim === undefined ? '' : `,
+  ${firstOrderCte('first_ord', dim)}`},
   cp AS (
     SELECT c.customer_id, s.period_index, c.orders, c.revenue
-    FROM (SELECT customer_id, period_start, count(*) AS orders, sum(amount) AS revenue FROM ord GROUP BY customer_id, period_start) c
+    FROM (SELECT customer_id, period_start, count(*) AS orders, sum(amount) AS revenue FROM ordp GROUP BY customer_id, period_start) c
     JOIN spine s USING (period_start)
   ),
   cc AS (
-    SELECT cp.customer_id, f.segment, min(period_index) AS cohort_index, max(period_index) AS last_index
-    FROM cp JOIN first_ord f USING (customer_id) GROUP BY cp.customer_id, f.segment
+    SELECT c.customer_id, ${segment} AS segment, sf.period_index AS cohort_index, sl.period_index AS last_index
+    FROM cust c JOIN spine sf ON sf.period_start = c.first_period JOIN spine sl ON sl.period_start = c.last_period
+    ${dim === undefined ? '' : 'JOIN first_ord f USING (customer_id)'}
   ),
   cells AS (
     SELECT cc.segment, cc.cohort_index, cp.period_index - cc.cohort_index AS k, count(*) AS active,
@@ -135,7 +138,7 @@ export async function runCohorts(engine: Engine, options: Partial<CohortOptions>
   const mode: CohortMode = options.mode ?? 'on';
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   if (options.breakdown !== undefined) await requireColumn(engine, 'orders', options.breakdown);
-  const cells = await queryRows<Cell>(engine, cohortsSql({ ...o, mode, breakdown: options.breakdown }));
+  const cells = await queryRows<Cell>(engine, cohortsSql({ ...o, mode, breakdown: options.breakdown }, await prepareBase(engine, o)));
   const cohorts: CohortRow[] = [];
   let row: CohortRow | undefined;
   let key = '';

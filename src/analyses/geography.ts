@@ -42,7 +42,10 @@ export function geographySql(options: Partial<AnalysisOptions> & { column: strin
     FROM pc GROUP BY place ORDER BY revenue DESC, place NULLS LAST`,
     topVsRest: `${head},
     top AS (SELECT place FROM pc WHERE place IS NOT NULL GROUP BY place ORDER BY sum(revenue) DESC, place LIMIT 1),
-    split AS (SELECT (wo.place IS NOT DISTINCT FROM (SELECT place FROM top)) AS is_top, customer_id, count(*) AS orders, sum(amount) AS revenue FROM wo GROUP BY ALL)
+    split AS (
+      SELECT (pc.place IS NOT DISTINCT FROM (SELECT place FROM top)) AS is_top, customer_id, sum(orders) AS orders, sum(revenue) AS revenue
+      FROM pc GROUP BY ALL
+    )
     SELECT CASE WHEN is_top THEN (SELECT place FROM top) END AS place, is_top, count(*) AS customers, sum(orders) AS orders,
       sum(revenue) AS revenue, count(*) FILTER (WHERE orders > 1) AS repeaters
     FROM split WHERE (SELECT count(*) FROM top) > 0 GROUP BY is_top`,

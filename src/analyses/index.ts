@@ -20,3 +20,4 @@ export * from './seasonality';
 export * from './channels';
 export * from './loyalty';
 export { wilson } from './wilson';
+export { dropAnalysisCache } from './base';

@@ -1,6 +1,7 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
 
 /**
@@ -36,25 +37,31 @@ export const GAP_BUCKETS: [number, number | null][] = [
   [1, 7], [8, 14], [15, 30], [31, 60], [61, 90], [91, 180], [181, 365], [366, null],
 ];
 
-export function interpurchaseSql(options: Partial<AnalysisOptions> = {}): string {
+export function interpurchaseSql(options: Partial<AnalysisOptions> = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const bucket = GAP_BUCKETS.map(([lo, hi], i) =>
-    `count(*) FILTER (WHERE gap >= ${lo}${hi === null ? '' : ` AND gap <= ${hi}`}) AS b${i}`).join(', ');
-  return `WITH ${scopeCtes(o)},
-  gaps AS (
-    SELECT customer_id, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
-    FROM (SELECT DISTINCT customer_id, day FROM ord)
-  )
-  SELECT count(gap) AS gaps, count(DISTINCT customer_id) FILTER (WHERE gap IS NOT NULL) AS repeat_customers,
-    avg(gap) AS mean_days, quantile_cont(gap, 0.5) AS p50, quantile_cont(gap, 0.8) AS p80, quantile_cont(gap, 0.9) AS p90,
-    ${bucket}
-  FROM gaps`;
+    `CAST(COALESCE(sum(n) FILTER (WHERE gap >= ${lo}${hi === null ? '' : ` AND gap <= ${hi}`}), 0) AS BIGINT) AS b${i}`).join(', ');
+  // The gaps histogram (base.ts) holds every gap between consecutive purchase days with its
+  // count; mean and percentiles run over the gaps themselves (expanded), so they are exactly
+  // avg/quantile_cont of the list of gaps. Customers with two purchase days or more are the ones
+  // whose last order day is after their first.
+  return `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base, gaps: true })},
+  g AS (SELECT gap, CAST(sum(n) AS BIGINT) AS n FROM gaps WHERE gap IS NOT NULL GROUP BY gap),
+  x AS (SELECT gap FROM (SELECT gap, unnest(range(n)) FROM g)),
+  stats AS (
+    SELECT count(gap) AS gaps, avg(gap) AS mean_days, quantile_cont(gap, 0.5) AS p50, quantile_cont(gap, 0.8) AS p80,
+      quantile_cont(gap, 0.9) AS p90
+    FROM x
+  ),
+  buckets AS (SELECT ${bucket} FROM g)
+  SELECT stats.*, (SELECT count(*) FROM cust0 WHERE last_day > first_day) AS repeat_customers, buckets.*
+  FROM stats, buckets`;
 }
 
 export async function runInterpurchase(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<InterpurchaseResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const [r] = await queryRows<Record<string, number | null>>(engine, interpurchaseSql(o));
+  const [r] = await queryRows<Record<string, number | null>>(engine, interpurchaseSql(o, await prepareBase(engine, o, { gaps: true })));
   const gaps = r.gaps ?? 0;
   return {
     gaps,

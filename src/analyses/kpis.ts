@@ -4,6 +4,7 @@ import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { periodLabel } from './periods';
 import { ratio, times } from './ratio';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
 
 /** Days per year used to turn day counts into years (lifespan, observed range). */
@@ -86,54 +87,58 @@ interface RawCounts {
   e_at_risk: number;
 }
 
-export function kpisSql(options: Partial<AnalysisOptions> = {}): { summary: string; periods: string } {
+export function kpisSql(options: Partial<AnalysisOptions> = {}, base?: AnalysisBase): { summary: string; periods: string } {
   const o = resolveOptions(options);
-  const head = `WITH ${scopeCtes(o)}, ${activityCtes(o.churnDays)}`;
-  const s = activityJoins('pts', 't0', 's', o.churnDays);
-  const e = activityJoins('pts', 't1', 'e', o.churnDays);
-  const summary = `${head},
-  wo AS (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
-  wc AS (SELECT customer_id FROM wo GROUP BY customer_id),
-  hist AS (
-    SELECT ord.customer_id, count(*) AS orders_to_end, min(day) AS first_day, max(day) AS last_day
-    FROM ord, win WHERE ord.day <= win.to_day GROUP BY ord.customer_id
+  const n = o.churnDays;
+  // Summary: two instants only (window start t0 = from, end t1 = to + 1), so active customers are
+  // counted directly (an order day in [t − churnDays, t)); no activity curve needed. The window's
+  // customers' last order up to `to` is in the window (wc.last_day). Revenue of repeat orders =
+  // window revenue − the amounts of the first orders in the window (wf).
+  const summary = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })},
+  wo AS NOT MATERIALIZED (SELECT ord.customer_id, ord.day, ord.amount FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
+  ws AS (SELECT count(*) AS orders, COALESCE(sum(amount), 0) AS revenue FROM wo),
+  wc AS (SELECT customer_id, max(day) AS last_day FROM wo GROUP BY customer_id),
+  wh AS (
+    SELECT count(*) AS customers,
+      count(*) FILTER (WHERE c.first_day >= w.from_day) AS new_customers,
+      count(*) FILTER (WHERE c.second_day <= w.to_day) AS repeat_customers,
+      avg(wc.last_day - c.first_day) AS avg_lifespan_days
+    FROM wc JOIN cust0 c USING (customer_id), win w
   ),
-  wh AS (SELECT hist.* FROM wc JOIN hist USING (customer_id)),
-  pts AS (SELECT from_day AS t0, CAST(to_day + 1 AS DATE) AS t1 FROM win),
-  act AS (SELECT ${s.columns}, ${e.columns} FROM pts ${s.joins} ${e.joins})
+  wf AS (SELECT COALESCE(sum(c.first_amount), 0) AS first_revenue FROM cust0 c, win w WHERE c.first_day BETWEEN w.from_day AND w.to_day),
+  act AS (
+    SELECT
+      (SELECT count(DISTINCT ord.customer_id) FROM ord, win w WHERE ord.day >= CAST(w.from_day - ${n} AS DATE) AND ord.day < w.from_day) AS s_active,
+      (SELECT count(*) FROM cust0 c, win w WHERE c.first_day < w.from_day) AS s_before,
+      (SELECT count(*) FROM cust0 c, win w WHERE c.first_day < CAST(w.from_day - ${n} AS DATE)) AS s_at_risk,
+      (SELECT count(DISTINCT ord.customer_id) FROM ord, win w WHERE ord.day > CAST(w.to_day - ${n} AS DATE) AND ord.day <= w.to_day) AS e_active,
+      (SELECT count(*) FROM cust0 c, win w WHERE c.first_day <= w.to_day) AS e_before,
+      (SELECT count(*) FROM cust0 c, win w WHERE c.first_day < CAST(w.to_day + 1 - ${n} AS DATE)) AS e_at_risk
+  )
   SELECT CAST(p.as_of AS VARCHAR) AS as_of, CAST(w.from_day AS VARCHAR) AS from_day, CAST(w.to_day AS VARCHAR) AS to_day,
     CAST(w.to_day - w.from_day + 1 AS DOUBLE) AS observed_days,
-    (SELECT count(*) FROM wh) AS customers,
-    (SELECT count(*) FROM wh WHERE wh.first_day >= w.from_day) AS new_customers,
-    (SELECT count(*) FROM wh WHERE wh.orders_to_end > 1) AS repeat_customers,
-    (SELECT count(*) FROM wo) AS orders,
-    (SELECT COALESCE(sum(amount), 0) FROM wo) AS revenue,
-    (SELECT COALESCE(sum(amount), 0) FROM wo WHERE order_rank > 1) AS returning_revenue,
-    (SELECT avg(wh.last_day - wh.first_day) FROM wh) AS avg_lifespan_days,
-    act.*
-  FROM params p, win w, act`;
-  const ps = activityJoins('s', 'period_start', 's', o.churnDays);
-  const pe = activityJoins('s', 'eff_end', 'e', o.churnDays);
-  const periods = `${head},
-  pc AS (
-    SELECT customer_id, period_start, count(*) AS orders, sum(amount) AS revenue, max(order_rank) AS max_rank,
-      sum(CASE WHEN order_rank > 1 THEN amount ELSE 0 END) AS returning_revenue
-    FROM ord GROUP BY customer_id, period_start
-  ),
-  agg AS (
-    SELECT pc.period_start, count(*) AS customers,
-      count(*) FILTER (WHERE c.first_period = pc.period_start) AS new_customers,
-      count(*) FILTER (WHERE pc.max_rank > 1) AS repeat_customers,
-      sum(pc.orders) AS orders, sum(pc.revenue) AS revenue, sum(pc.returning_revenue) AS returning_revenue
-    FROM pc JOIN cust c USING (customer_id) GROUP BY pc.period_start
+    wh.customers, wh.new_customers, wh.repeat_customers, ws.orders, ws.revenue,
+    ws.revenue - wf.first_revenue AS returning_revenue, wh.avg_lifespan_days, act.*
+  FROM params p, win w, ws, wh, wf, act`;
+  const ps = activityJoins('s', 'period_start', 's', n);
+  const pe = activityJoins('s', 'eff_end', 'e', n);
+  // Periods: fc = customers whose first order is in the period; one_time = those without a second
+  // order by the period's end: the only buyers of the period who are not repeat customers.
+  const periods = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base, gaps: true })}, ${activityCtes(n)},
+  pc AS (SELECT period_start, customer_id, count(*) AS orders, sum(amount) AS revenue FROM ordp GROUP BY period_start, customer_id),
+  agg AS (SELECT period_start, count(*) AS customers, sum(orders) AS orders, sum(revenue) AS revenue FROM pc GROUP BY period_start),
+  fc AS (
+    SELECT c.first_period AS period_start, count(*) AS new_customers, sum(c.first_amount) AS first_revenue,
+      count(*) FILTER (WHERE c.second_day IS NULL OR c.second_day >= s.period_end) AS one_time
+    FROM cust c JOIN spine s ON s.period_start = c.first_period GROUP BY c.first_period
   ),
   act AS (SELECT s.period_start, ${ps.columns}, ${pe.columns} FROM spine s ${ps.joins} ${pe.joins})
   SELECT CAST(s.period_start AS VARCHAR) AS period_start, CAST(s.period_end AS VARCHAR) AS period_end, s.complete,
-    COALESCE(agg.customers, 0) AS customers, COALESCE(agg.new_customers, 0) AS new_customers,
-    COALESCE(agg.repeat_customers, 0) AS repeat_customers, COALESCE(agg.orders, 0) AS orders,
-    COALESCE(agg.revenue, 0) AS revenue, COALESCE(agg.returning_revenue, 0) AS returning_revenue,
+    COALESCE(agg.customers, 0) AS customers, COALESCE(fc.new_customers, 0) AS new_customers,
+    COALESCE(agg.customers, 0) - COALESCE(fc.one_time, 0) AS repeat_customers, COALESCE(agg.orders, 0) AS orders,
+    COALESCE(agg.revenue, 0) AS revenue, COALESCE(agg.revenue, 0) - COALESCE(fc.first_revenue, 0) AS returning_revenue,
     act.s_active, act.e_active, act.e_before, act.e_at_risk
-  FROM spine s JOIN act USING (period_start) LEFT JOIN agg USING (period_start)
+  FROM spine s JOIN act USING (period_start) LEFT JOIN agg USING (period_start) LEFT JOIN fc USING (period_start)
   WHERE s.in_window ORDER BY s.period_start`;
   return { summary, periods };
 }
@@ -167,7 +172,8 @@ function values(r: RawCounts): KpiValues {
 export async function runKpiSummary(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiSummary> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const [s] = await queryRows<RawCounts & { as_of: string; from_day: string; to_day: string; observed_days: number; avg_lifespan_days: number | null }>(engine, kpisSql(o).summary);
+  const base = await prepareBase(engine, o);
+  const [s] = await queryRows<RawCounts & { as_of: string; from_day: string; to_day: string; observed_days: number; avg_lifespan_days: number | null }>(engine, kpisSql(o, base).summary);
   const v = values(s);
   const customerValue = times(v.aov, v.purchaseFrequency);
   const customerValuePerYear = customerValue === null ? null : customerValue / (s.observed_days / DAYS_PER_YEAR);
@@ -189,7 +195,8 @@ export async function runKpiSummary(engine: Engine, options: Partial<AnalysisOpt
 export async function runKpis(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiResult> {
   const o = resolveOptions(options);
   const summary = await runKpiSummary(engine, o);
-  const rows = await queryRows<RawCounts & { period_start: string; period_end: string; complete: boolean }>(engine, kpisSql(o).periods);
+  const base = await prepareBase(engine, o, { gaps: true });
+  const rows = await queryRows<RawCounts & { period_start: string; period_end: string; complete: boolean }>(engine, kpisSql(o, base).periods);
   const periods = rows.map((r): KpiPeriod => ({
     period: periodLabel(r.period_start, o.period, o.calendar),
     start: r.period_start,

@@ -2,6 +2,7 @@ import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { periodLabel } from './periods';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
 
 /**
@@ -25,37 +26,40 @@ export interface LifecyclePeriod {
   dormant: number;
 }
 
-export function lifecycleSql(options: Partial<AnalysisOptions> = {}): string {
+export function lifecycleSql(options: Partial<AnalysisOptions> = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
-  return `WITH ${scopeCtes(o)},
+  // active(p) = customers with an order in p; new(p) = first order in p; returning(p) = active in p
+  // and p − 1 (a join of the (customer, period) pairs with themselves shifted by one period);
+  // resurrected = active − new − returning; dormant(p) = active(p − 1) − returning(p).
+  return `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })},
   cp AS (
-    SELECT customer_id, period_index,
-      lag(period_index) OVER (PARTITION BY customer_id ORDER BY period_index) AS prev_index,
-      lead(period_index) OVER (PARTITION BY customer_id ORDER BY period_index) AS next_index
-    FROM (SELECT DISTINCT customer_id, period_start FROM ord) JOIN spine USING (period_start)
+    SELECT x.customer_id, s.period_index
+    FROM (SELECT DISTINCT customer_id, period_start FROM ordp) x JOIN spine s USING (period_start)
   ),
+  act AS (SELECT period_index, count(*) AS active FROM cp GROUP BY period_index),
+  ret AS (
+    SELECT a.period_index, count(*) AS returning
+    FROM cp a JOIN cp b ON b.customer_id = a.customer_id AND b.period_index = a.period_index - 1
+    GROUP BY a.period_index
+  ),
+  fc AS (SELECT s.period_index, count(*) AS new FROM cust c JOIN spine s ON s.period_start = c.first_period GROUP BY s.period_index),
   up AS (
-    SELECT period_index, count(*) AS active,
-      count(*) FILTER (WHERE prev_index IS NULL) AS new,
-      count(*) FILTER (WHERE prev_index = period_index - 1) AS returning,
-      count(*) FILTER (WHERE prev_index < period_index - 1) AS resurrected
-    FROM cp GROUP BY period_index
-  ),
-  down AS (
-    SELECT period_index + 1 AS period_index, count(*) AS dormant
-    FROM cp WHERE next_index IS NULL OR next_index > period_index + 1 GROUP BY 1
+    SELECT s.period_index, COALESCE(act.active, 0) AS active, COALESCE(fc.new, 0) AS new, COALESCE(ret.returning, 0) AS returning,
+      COALESCE(prev.active, 0) - COALESCE(ret.returning, 0) AS dormant
+    FROM spine s LEFT JOIN act USING (period_index) LEFT JOIN fc USING (period_index) LEFT JOIN ret USING (period_index)
+      LEFT JOIN act prev ON prev.period_index = s.period_index - 1
   )
   SELECT CAST(s.period_start AS VARCHAR) AS period_start, CAST(s.period_end AS VARCHAR) AS period_end, s.complete,
-    COALESCE(up.active, 0) AS active, COALESCE(up.new, 0) AS new, COALESCE(up.returning, 0) AS returning,
-    COALESCE(up.resurrected, 0) AS resurrected, -COALESCE(down.dormant, 0) AS dormant
-  FROM spine s LEFT JOIN up USING (period_index) LEFT JOIN down USING (period_index)
+    up.active, up.new, up.returning, up.active - up.new - up.returning AS resurrected, -up.dormant AS dormant
+  FROM spine s JOIN up USING (period_index)
   WHERE s.in_window ORDER BY s.period_start`;
 }
 
 export async function runLifecycle(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<LifecyclePeriod[]> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const rows = await queryRows<Omit<LifecyclePeriod, 'period' | 'start' | 'end'> & { period_start: string; period_end: string }>(engine, lifecycleSql(o));
+  const rows = await queryRows<Omit<LifecyclePeriod, 'period' | 'start' | 'end'> & { period_start: string; period_end: string }>(
+    engine, lifecycleSql(o, await prepareBase(engine, o)));
   return rows.map(({ period_start, period_end, ...r }) => ({
     period: periodLabel(period_start, o.period, o.calendar),
     start: period_start,

@@ -2,7 +2,8 @@ import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
-import { scopeCtes } from './scope';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
+import { historyCte, scopeCtes } from './scope';
 import { literal } from './sql';
 
 /**
@@ -42,12 +43,12 @@ function tierCondition(t: LoyaltyTier): string {
   return parts.join(' OR ');
 }
 
-export function loyaltySql(options: Partial<AnalysisOptions> & { tiers?: LoyaltyTier[] } = {}): string {
+export function loyaltySql(options: Partial<AnalysisOptions> & { tiers?: LoyaltyTier[] } = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const tiers = options.tiers ?? DEFAULT_TIERS;
   const whens = tiers.map((t, i) => `WHEN ${tierCondition(t)} THEN ${i}`).reverse().join(' ');
-  return `WITH ${scopeCtes(o)},
-  hist AS (SELECT ord.customer_id, count(*) AS orders, sum(amount) AS revenue FROM ord, win WHERE ord.day <= win.to_day GROUP BY ord.customer_id)
+  return `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })},
+  ${historyCte('hist', o, base)}
   SELECT ${tiers.length ? `CASE ${whens} ELSE -1 END` : '-1'} AS tier, count(*) AS customers, sum(orders) AS orders, sum(revenue) AS revenue
   FROM hist GROUP BY 1 ORDER BY 1`;
 }
@@ -56,7 +57,7 @@ export async function runLoyalty(engine: Engine, options: Partial<AnalysisOption
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   const tiers = options.tiers ?? DEFAULT_TIERS;
-  const raw = await queryRows<{ tier: number; customers: number; orders: number; revenue: number }>(engine, loyaltySql({ ...o, tiers }));
+  const raw = await queryRows<{ tier: number; customers: number; orders: number; revenue: number }>(engine, loyaltySql({ ...o, tiers }, await prepareBase(engine, o)));
   const customers = raw.reduce((s, r) => s + r.customers, 0);
   const revenue = raw.reduce((s, r) => s + r.revenue, 0);
   const row = (tier: string | null, r?: (typeof raw)[number]): TierRow => ({

@@ -5,7 +5,8 @@ import { csatScore, npsScore, SCORE_AGGREGATES, VALID_RESPONSE, type CsatScore, 
 import { resolveOptions, type AnalysisOptions } from './options';
 import { jalaliColumn, periodLabel, periodOfSql, spineSql } from './periods';
 import { rfmCtes } from './rfm';
-import { extraColumn, scopeCtes } from './scope';
+import { prepareBase, type AnalysisBase } from './base';
+import { firstOrderCte, scopeCtes } from './scope';
 
 /**
  * Satisfaction from `responses(customer_id, responded_at, score, scale, comment)`. Every response
@@ -45,13 +46,14 @@ export interface NpsResult {
 
 const AS_OF_DEFAULT = `GREATEST((SELECT CAST(max(ordered_at) AS DATE) FROM orders), (SELECT CAST(max(responded_at) AS DATE) FROM responses))`;
 
-export function npsSql(options: Partial<NpsOptions> = {}): { overall: string; overTime: string; byGroup: string | null; behaviour: string } {
+export function npsSql(options: Partial<NpsOptions> = {}, base?: AnalysisBase): { overall: string; overTime: string; byGroup: string | null; behaviour: string } {
   const o = resolveOptions(options);
   const by = options.by;
   const column = by !== undefined && by !== 'cohort' && by !== 'rfm' ? by : undefined;
   const jalali = o.calendar === 'jalali';
   const period = jalali ? `cal.${jalaliColumn(o.period)}` : periodOfSql('r.responded_at', o.period, o.calendar);
-  const head = `WITH ${scopeCtes(o, column === undefined ? [] : [column], AS_OF_DEFAULT)}, ${rfmCtes()},
+  const head = `WITH ${scopeCtes(o, column === undefined ? [] : [column], AS_OF_DEFAULT, { base })}, ${rfmCtes()}${column === undefined ? '' : `,
+  ${firstOrderCte('first_ord', column)}`},
   resp AS (
     SELECT * FROM (
       SELECT r.customer_id, r.responded_at, CAST(r.responded_at AS DATE) AS day, CAST(r.score AS DOUBLE) AS score,
@@ -73,10 +75,10 @@ export function npsSql(options: Partial<NpsOptions> = {}): { overall: string; ov
   const segment = by === undefined ? null
     : by === 'cohort' ? 'CAST(c.first_period AS VARCHAR)'
     : by === 'rfm' ? 'rfm.segment'
-    : `NULLIF(CAST(f.${extraColumn(by)} AS VARCHAR), '')`;
+    : `NULLIF(CAST(f.value AS VARCHAR), '')`;
   const join = by === 'cohort' ? 'LEFT JOIN cust c USING (customer_id)'
     : by === 'rfm' ? 'LEFT JOIN rfm USING (customer_id)'
-    : 'LEFT JOIN (SELECT * FROM ord WHERE order_rank = 1) f USING (customer_id)';
+    : 'LEFT JOIN first_ord f USING (customer_id)';
   const byGroup = segment === null ? null : `${head}
   SELECT ${segment} AS segment, ${SCORE_AGGREGATES}
   FROM wresp ${join}
@@ -92,7 +94,7 @@ export function npsSql(options: Partial<NpsOptions> = {}): { overall: string; ov
     count(*) FILTER (WHERE c.orders > 1) AS repeat_customers,
     count(*) FILTER (WHERE c.first_day <= p.as_of - ${n}) AS at_risk,
     count(*) FILTER (WHERE c.first_day <= p.as_of - ${n} AND c.last_day <= p.as_of - ${n}) AS churned
-  FROM latest l LEFT JOIN cust c USING (customer_id), params p
+  FROM latest l LEFT JOIN cust0 c USING (customer_id), params p
   GROUP BY l.category`;
   return { overall, overTime, byGroup, behaviour };
 }
@@ -104,7 +106,7 @@ export async function runNps(engine: Engine, options: Partial<NpsOptions> = {}):
   }
   const by = options.by;
   if (by !== undefined && by !== 'cohort' && by !== 'rfm') await requireColumn(engine, 'orders', by);
-  const sql = npsSql({ ...o, by });
+  const sql = npsSql({ ...o, by }, await prepareBase(engine, o, { asOfDefault: AS_OF_DEFAULT }));
   const [all] = await queryRows<ScoreCounts & { as_of: string }>(engine, sql.overall);
   const overTime = (await queryRows<ScoreCounts & { period_start: string; period_end: string; complete: boolean }>(engine, sql.overTime))
     .map((r): NpsPeriod => ({

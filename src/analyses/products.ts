@@ -44,7 +44,8 @@ export function productsSql(options: Partial<AnalysisOptions> & { source: Produc
   return `WITH ${scopeCtes(o, extras)},
   wo AS (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
   items AS (${items}),
-  pc AS (SELECT product, customer_id, count(DISTINCT order_id) AS orders, sum(revenue) AS revenue, sum(quantity) AS quantity FROM items GROUP BY ALL)
+  po AS (SELECT product, customer_id, order_id, sum(revenue) AS revenue, sum(quantity) AS quantity FROM items GROUP BY ALL),
+  pc AS (SELECT product, customer_id, count(order_id) AS orders, sum(revenue) AS revenue, sum(quantity) AS quantity FROM po GROUP BY ALL)
   SELECT product, sum(revenue) AS revenue, sum(quantity) AS quantity, sum(orders) AS orders, count(*) AS customers,
     count(*) FILTER (WHERE orders >= 2) AS repeat_buyers
   FROM pc GROUP BY product`;

@@ -3,6 +3,7 @@ import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
 import { RFM_SEGMENTS, rfmSegmentSql, type RfmSegment } from './rfm-segments';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
 
 /**
@@ -51,29 +52,48 @@ export interface RfmResult {
   rows: RfmCustomer[];
 }
 
-/** CTEs `rfm_base` and `rfm(customer_id, recency_days, frequency, monetary, r, f, m, segment)`, after scopeCtes. */
+/**
+ * CTEs `rfm_base` and `rfm(customer_id, recency_days, frequency, monetary, r, f, m, segment)`, after
+ * scopeCtes.
+ *
+ * The score of a value is the `ntile(5)` a customer at the value's FIRST position in the ordering
+ * gets (the lowest score the value receives; ntile never decreases along the ordering), so it
+ * depends only on N (customers) and pos = how many customers come before the value: for R those
+ * with a larger recency, for F and M those with a smaller value. That needs one GROUP BY per
+ * measure over the distinct values instead of sorting all customers three times. `ntile(5)` as
+ * DuckDB computes it: with k = min(5, N) groups of size q = N ÷ k, the first N − k·q groups get
+ * one more row.
+ */
 export function rfmCtes(): string {
+  const score = (pos: string) => `CAST(CASE WHEN ${pos} < big * (q + 1) THEN 1 + ${pos} // (q + 1)
+      ELSE 1 + big + (${pos} - big * (q + 1)) // q END AS BIGINT)`;
+  const position = (col: string, order: 'ASC' | 'DESC') => `SELECT ${col} AS v,
+      COALESCE(sum(count(*)) OVER (ORDER BY ${col} ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS pos
+    FROM rfm_base GROUP BY ${col}`;
   return `rfm_base AS (
-    SELECT c.customer_id, CAST(p.as_of - c.last_day AS INTEGER) AS recency_days, c.orders AS frequency, c.revenue AS monetary,
-      ntile(5) OVER (ORDER BY p.as_of - c.last_day DESC, c.customer_id) AS r0,
-      ntile(5) OVER (ORDER BY c.orders, c.customer_id) AS f0,
-      ntile(5) OVER (ORDER BY c.revenue, c.customer_id) AS m0
-    FROM cust c, params p
+    SELECT c.customer_id, CAST(p.as_of - c.last_day AS INTEGER) AS recency_days, c.orders AS frequency, c.revenue AS monetary
+    FROM cust0 c, params p
   ),
+  rfm_n AS (SELECT k, n // k AS q, n - k * (n // k) AS big FROM (SELECT count(*) AS n, LEAST(5, count(*)) AS k FROM rfm_base)),
+  rfm_r AS (SELECT v, ${score('pos')} AS score FROM (${position('recency_days', 'DESC')}), rfm_n),
+  rfm_f AS (SELECT v, ${score('pos')} AS score FROM (${position('frequency', 'ASC')}), rfm_n),
+  rfm_m AS (SELECT v, ${score('pos')} AS score FROM (${position('monetary', 'ASC')}), rfm_n),
   rfm AS (
     SELECT customer_id, recency_days, frequency, monetary, r, f, m, ${rfmSegmentSql('r', 'f')} AS segment
-    FROM (SELECT *, min(r0) OVER (PARTITION BY recency_days) AS r, min(f0) OVER (PARTITION BY frequency) AS f,
-            min(m0) OVER (PARTITION BY monetary) AS m FROM rfm_base)
+    FROM (
+      SELECT b.*, rr.score AS r, ff.score AS f, mm.score AS m
+      FROM rfm_base b JOIN rfm_r rr ON rr.v = b.recency_days JOIN rfm_f ff ON ff.v = b.frequency JOIN rfm_m mm ON mm.v = b.monetary
+    )
   )`;
 }
 
-export function rfmSql(options: Partial<RfmOptions> = {}): { segments: string; customers: string } {
+export function rfmSql(options: Partial<RfmOptions> = {}, base?: AnalysisBase): { segments: string; customers: string } {
   const o = resolveOptions(options);
   const { customerLimit } = options;
   if (customerLimit !== undefined && (!Number.isInteger(customerLimit) || customerLimit < 0)) {
     throw new RangeError(`customerLimit must be a non-negative integer, got ${customerLimit}`);
   }
-  const head = `WITH ${scopeCtes(o)}, ${rfmCtes()}`;
+  const head = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })}, ${rfmCtes()}`;
   return {
     segments: `${head}
     SELECT CAST((SELECT as_of FROM params) AS VARCHAR) AS as_of, segment, count(*) AS customers, sum(monetary) AS revenue,
@@ -88,7 +108,7 @@ export function rfmSql(options: Partial<RfmOptions> = {}): { segments: string; c
 export async function runRfm(engine: Engine, options: Partial<RfmOptions> = {}): Promise<RfmResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const sql = rfmSql({ ...o, customerLimit: options.customerLimit });
+  const sql = rfmSql({ ...o, customerLimit: options.customerLimit }, await prepareBase(engine, o));
   const seg = await queryRows<{ as_of: string; segment: RfmSegment; customers: number; revenue: number; avg_recency: number; avg_frequency: number; avg_monetary: number }>(engine, sql.segments);
   const total = seg.reduce((s, r) => s + r.customers, 0);
   const revenue = seg.reduce((s, r) => s + r.revenue, 0);

@@ -1,6 +1,7 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
+import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
 
 /**
@@ -23,16 +24,16 @@ export interface WinbackRow {
   daysSince: number;
 }
 
-export function winbackSql(options: Partial<WinbackOptions> = {}): string {
+export function winbackSql(options: Partial<WinbackOptions> = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const { limit } = options;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
   const n = o.churnDays;
-  return `WITH ${scopeCtes(o)}
+  return `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })}
   SELECT CAST(c.customer_id AS VARCHAR) AS customer_id, c.orders, c.revenue,
     CAST(c.first_day AS VARCHAR) AS first_order, CAST(c.last_day AS VARCHAR) AS last_order,
     CAST(p.as_of - c.last_day AS INTEGER) AS days_since
-  FROM cust c, params p
+  FROM cust0 c, params p
   WHERE c.first_day <= p.as_of - ${n} AND c.last_day <= p.as_of - ${n}
   ORDER BY c.revenue DESC, c.orders DESC, c.customer_id${limit === undefined ? '' : ` LIMIT ${limit}`}`;
 }
@@ -41,7 +42,7 @@ export async function runWinback(engine: Engine, options: Partial<WinbackOptions
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   const rows = await queryRows<{ customer_id: string; orders: number; revenue: number; first_order: string; last_order: string; days_since: number }>(
-    engine, winbackSql({ ...o, limit: options.limit }));
+    engine, winbackSql({ ...o, limit: options.limit }, await prepareBase(engine, o)));
   return rows.map((r) => ({
     customerId: r.customer_id,
     orders: r.orders,

@@ -7,13 +7,16 @@
  *   npx tsx test/analyses/profile.ts --orders 10000000 --runs 1 --only kpis,cohorts
  *
  * Options: --orders N (default 1000000), --runs R (median of R, default 3), --only a,b (names or
- * substrings), --queries (per-query timings of the median run), --min-ms M (hide faster queries,
- * default 5), --native (same analyses, same SQL, in native DuckDB with threads=1 for comparison),
- * --no-lines (no order_lines table), --json FILE (write everything as JSON), --check (compare the
- * wasm and native results; implies --native).
+ * substrings), --queries (per-query timings of the median cold run), --min-ms M (hide faster
+ * queries, default 5), --native (same analyses, same SQL, in native DuckDB with threads=1 for
+ * comparison), --no-lines (no order_lines table), --warm (also time each analysis with the
+ * shared per-customer tables already built), --json FILE (write everything as JSON), --check
+ * (compare the wasm and native results; implies --native).
  *
- * Each analysis runs R times in a row after the tables are built; per-query times come from an
- * Engine wrapper that times every `query` call.
+ * "cold": each run starts without the shared tables of base.ts (dropAnalysisCache), as the first
+ * analysis after a load does; "warm": they exist (any later analysis on the same data). "set":
+ * every analysis once in a row from a cold start, the way a report runs them.
+ * Per-query times come from an Engine wrapper that times every `query` call.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,7 +25,7 @@ import { tableFromIPC, tableFromJSON, tableToIPC, type Table } from 'apache-arro
 import type { Engine, FileSource, QueryOptions } from '../../src/engine/engine';
 import { OPEN_SETTINGS } from '../../src/engine/settings';
 import {
-  runChannels, runChurn, runChurnSegments, runCohorts, runGeography, runInterpurchase, runKpiSummary, runKpis,
+  dropAnalysisCache, runChannels, runChurn, runChurnSegments, runCohorts, runGeography, runInterpurchase, runKpiSummary, runKpis,
   runLifecycle, runLoyalty, runNps, runProducts, runRfm, runSales, runSeasonality, runWinback,
 } from '../../src/analyses';
 import { createSyntheticTables } from './perf-data';
@@ -173,37 +176,68 @@ const median = (xs: number[]) => {
 };
 const oneLine = (sql: string, n = 110) => sql.replace(/\s+/g, ' ').trim().slice(0, n);
 
-interface AnalysisTiming { name: string; runs: number[]; median: number; queries: QueryTiming[]; error?: string; result?: unknown }
+interface AnalysisTiming { name: string; runs: number[]; median: number; warm?: number; queries: QueryTiming[]; error?: string; result?: unknown }
+const WARM = flag('--warm');
 
 async function profile(label: string, base: Engine, heapBytes?: () => number): Promise<AnalysisTiming[]> {
   const gen = await createSyntheticTables(base, { orders: ORDERS, orderLines: !flag('--no-lines') });
   console.log(`\n[${label}] synthetic tables: ${gen.orders} orders, ${gen.customers} customers, ${gen.orderLines} order lines, ${gen.responses} responses in ${gen.seconds.toFixed(1)} s` +
     (heapBytes ? `; wasm heap ${(heapBytes() / 2 ** 30).toFixed(2)} GiB` : ''));
   const out: AnalysisTiming[] = [];
-  for (const [name, fn] of ANALYSES) {
-    if (ONLY && !ONLY.some((o) => name.includes(o))) continue;
+  const selected = ANALYSES.filter(([name]) => !ONLY || ONLY.some((o) => name.includes(o)));
+  for (const [name, fn] of selected) {
     const runs: number[] = [];
     const logs: QueryTiming[][] = [];
     let error: string | undefined;
     let result: unknown;
-    for (let r = 0; r < RUNS; r++) {
+    const once = async (): Promise<number | undefined> => {
       const e = timed(base);
       const t = performance.now();
       try {
         result = await fn(e);
       } catch (err) {
         error = (err as Error).message.split('\n')[0];
-        break;
+        return undefined;
       }
-      runs.push((performance.now() - t) / 1000);
       logs.push(e.log);
+      return (performance.now() - t) / 1000;
+    };
+    for (let r = 0; r < RUNS && !error; r++) {
+      await dropAnalysisCache(base);
+      const t = await once();
+      if (t !== undefined) runs.push(t);
     }
     const m = runs.length ? median(runs) : NaN;
     const mi = runs.indexOf(m) >= 0 ? runs.indexOf(m) : 0;
-    out.push({ name, runs, median: m, queries: logs[mi] ?? [], error, result: CHECK ? result : undefined });
+    const cold = logs[mi] ?? [];
+    let warm: number | undefined;
+    if (WARM && !error) {
+      const w: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const t = await once();
+        if (t !== undefined) w.push(t);
+      }
+      warm = median(w);
+    }
+    out.push({ name, runs, median: m, warm, queries: cold, error, result: CHECK ? result : undefined });
     const heap = heapBytes ? `  heap ${(heapBytes() / 2 ** 30).toFixed(2)} GiB` : '';
-    console.log(`  ${name.padEnd(30)} ${error ? `ERROR ${error}` : `${m.toFixed(3)} s  (${runs.map((x) => x.toFixed(3)).join(', ')})`}${heap}`);
+    console.log(`  ${name.padEnd(30)} ${error ? `ERROR ${error}` : `${m.toFixed(3)} s  (${runs.map((x) => x.toFixed(3)).join(', ')})${warm === undefined ? '' : `  warm ${warm.toFixed(3)} s`}`}${heap}`);
   }
+  // The whole set once, in a row, from a cold start.
+  await dropAnalysisCache(base);
+  const t0 = performance.now();
+  let setError: string | undefined;
+  for (const [name, fn] of selected) {
+    try {
+      await fn(base);
+    } catch (err) {
+      setError = `${name}: ${(err as Error).message.split('\n')[0]}`;
+      break;
+    }
+  }
+  const set = (performance.now() - t0) / 1000;
+  out.push({ name: 'set (all in a row, cold start)', runs: [set], median: set, queries: [], error: setError });
+  console.log(`  whole set in a row: ${setError ? `ERROR ${setError}` : `${set.toFixed(3)} s`}${heapBytes ? `  heap ${(heapBytes() / 2 ** 30).toFixed(2)} GiB` : ''}`);
   return out;
 }
 
@@ -251,16 +285,18 @@ if (NATIVE) {
 }
 
 console.log(`\nOrders: ${ORDERS}; median of ${RUNS}; seconds`);
-console.log(`${'analysis'.padEnd(30)} ${'wasm'.padStart(8)}${NATIVE ? `${'native'.padStart(9)}${'ratio'.padStart(7)}` : ''}  queries`);
+console.log(`${'analysis'.padEnd(32)} ${'wasm'.padStart(8)}${WARM ? 'warm'.padStart(8) : ''}${NATIVE ? `${'native'.padStart(9)}${'ratio'.padStart(7)}` : ''}  queries`);
 for (const r of wasmRows) {
   const n = nativeRows.find((x) => x.name === r.name);
   const w = r.error ? 'ERROR' : r.median.toFixed(3);
+  const warm = WARM ? (r.warm === undefined ? '' : r.warm.toFixed(3)).padStart(8) : '';
   const nat = n ? (n.error ? '   ERROR' : n.median.toFixed(3).padStart(9)) + (n.error || r.error ? '' : (r.median / n.median).toFixed(2).padStart(7)) : '';
-  console.log(`${r.name.padEnd(30)} ${w.padStart(8)}${nat}  ${r.queries.length}`);
+  console.log(`${r.name.padEnd(32)} ${w.padStart(8)}${warm}${nat}  ${r.queries.length}`);
 }
-const total = wasmRows.reduce((s, r) => s + (r.error ? 0 : r.median), 0);
-const totalNative = nativeRows.reduce((s, r) => s + (r.error ? 0 : r.median), 0);
-console.log(`${'total'.padEnd(30)} ${total.toFixed(3).padStart(8)}${NATIVE ? `${totalNative.toFixed(3).padStart(9)}${(total / totalNative).toFixed(2).padStart(7)}` : ''}`);
+const sum = (rows: AnalysisTiming[]) => rows.filter((r) => !r.name.startsWith('set')).reduce((s, r) => s + (r.error ? 0 : r.median), 0);
+const total = sum(wasmRows);
+const totalNative = sum(nativeRows);
+console.log(`${'sum of cold medians'.padEnd(32)} ${total.toFixed(3).padStart(8)}${WARM ? ''.padStart(8) : ''}${NATIVE ? `${totalNative.toFixed(3).padStart(9)}${(total / totalNative).toFixed(2).padStart(7)}` : ''}`);
 console.log(`peak RSS (wasm phase) ${peakRss.toFixed(0)} MiB`);
 if (flag('--queries')) printQueries(wasmRows);
 if (CHECK) {

@@ -3,11 +3,24 @@ import { queryRows } from '../../engine/engine';
 import type { LoadSettings } from './plan';
 import { REJECTS_TABLE } from './rejects';
 import { ident, literal } from './sql';
+import { STAGE_COLUMNS } from './normalise-orders';
 
-/** Column list of `orders_all`/`orders` (docs/ARCHITECTURE.md, "Canonical tables"). */
-const ORDER_COLUMNS = `source_file VARCHAR, source_row BIGINT, order_id VARCHAR, customer_id VARCHAR,
-  ordered_at TIMESTAMP, ordered_at_utc TIMESTAMP, gross_amount DOUBLE, status VARCHAR, refunded_amount DOUBLE,
-  currency VARCHAR, quantity DOUBLE, product VARCHAR, channel VARCHAR, city VARCHAR, region VARCHAR, country VARCHAR`;
+/** An empty `orders_all` row shape (docs/ARCHITECTURE.md, "Canonical tables"). */
+const ORDER_COLUMNS_NULL = `NULL::VARCHAR AS source_file, NULL::BIGINT AS source_row, NULL::VARCHAR AS order_id,
+  NULL::VARCHAR AS customer_id, NULL::TIMESTAMP AS ordered_at, NULL::TIMESTAMP AS ordered_at_utc,
+  NULL::DOUBLE AS gross_amount, NULL::VARCHAR AS status, NULL::DOUBLE AS refunded_amount, NULL::VARCHAR AS currency,
+  NULL::DOUBLE AS quantity, NULL::VARCHAR AS product, NULL::VARCHAR AS channel, NULL::VARCHAR AS city,
+  NULL::VARCHAR AS region, NULL::VARCHAR AS country`;
+
+/** Drop a table or view of this name, whichever it is. */
+export async function dropRelation(engine: Engine, name: string): Promise<void> {
+  // Cheaper than asking the catalog (duckdb_views() costs ~150 ms): DROP VIEW fails on a table.
+  try {
+    await engine.query(`DROP VIEW IF EXISTS ${ident(name)}`);
+  } catch {
+    await engine.query(`DROP TABLE IF EXISTS ${ident(name)}`);
+  }
+}
 
 export interface CanonicalSummary {
   /** Orders that count as revenue in the analysed currency. */
@@ -32,11 +45,18 @@ export interface CanonicalSummary {
 export async function rebuildOrders(
   engine: Engine, stages: { stage: string; lines: string | null; file: string }[], settings: LoadSettings,
 ): Promise<CanonicalSummary> {
-  const union = stages.length
-    ? stages.map((s) => `SELECT * FROM ${ident(s.stage)}`).join(' UNION ALL BY NAME ')
-    : null;
   await engine.query(`DELETE FROM ${REJECTS_TABLE} WHERE reason = 'order id in an earlier file'`);
-  if (union) {
+  await dropRelation(engine, 'orders');
+  await dropRelation(engine, 'orders_all');
+  const cols = STAGE_COLUMNS.join(', ');
+  const union = stages.map((s) => `SELECT ${cols} FROM ${ident(s.stage)}`).join(' UNION ALL ');
+  let overlap = 0;
+  if (stages.length > 1) {
+    [{ overlap }] = await queryRows<{ overlap: number }>(engine,
+      `SELECT count(*) - count(DISTINCT order_id) AS overlap FROM (${union})`);
+  }
+  if (overlap > 0) {
+    // Overlapping exports: keep each order id from the first file that has it.
     const order = stages.map((s, i) => `WHEN ${literal(s.file)} THEN ${i}`).join(' ');
     await engine.query(`CREATE OR REPLACE TEMP TABLE orders_union AS
       SELECT *, CASE source_file ${order} END AS file_rank FROM (${union})`);
@@ -46,12 +66,15 @@ export async function rebuildOrders(
       FROM (SELECT *, first_value(source_file) OVER (PARTITION BY order_id ORDER BY file_rank, source_row) AS first_file,
                    row_number() OVER (PARTITION BY order_id ORDER BY file_rank, source_row) AS k FROM orders_union)
       WHERE k > 1`);
-    await engine.query(`CREATE OR REPLACE TABLE orders_all AS
+    await engine.query(`CREATE TABLE orders_all AS
       SELECT * EXCLUDE (file_rank) FROM orders_union
       QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY file_rank, source_row) = 1`);
     await engine.query('DROP TABLE orders_union');
   } else {
-    await engine.query(`CREATE OR REPLACE TABLE orders_all (${ORDER_COLUMNS})`);
+    // No copy of millions of rows: the stage tables are the data, `orders_all` a view on them.
+    await engine.query(stages.length
+      ? `CREATE VIEW orders_all AS ${union}`
+      : `CREATE VIEW orders_all AS SELECT * FROM (SELECT ${ORDER_COLUMNS_NULL}) WHERE false`);
   }
 
   const counts =
@@ -67,12 +90,12 @@ export async function rebuildOrders(
   const primary = settings.currency ?? currencies.find((c) => c.currency !== null)?.currency ?? null;
   const inCurrency = primary === null ? 'true' : `(currency IS NULL OR currency = ${literal(primary)})`;
 
-  await engine.query(`CREATE OR REPLACE TABLE orders AS
+  // A view: the refund rule and the currency are a filter, not a copy.
+  await engine.query(`CREATE VIEW orders AS
     SELECT order_id, customer_id, ordered_at, ordered_at_utc, ${amount} AS amount, gross_amount, refunded_amount,
       coalesce(currency, ${primary === null ? 'NULL' : literal(primary)}) AS currency, status, quantity, product,
       channel, city, region, country, source_file
-    FROM orders_all WHERE ${counts} AND ${inCurrency}
-    ORDER BY ordered_at, order_id`);
+    FROM orders_all WHERE ${counts} AND ${inCurrency}`);
 
   const lineStages = stages.filter((s) => s.lines);
   await engine.query(

@@ -42,7 +42,7 @@ export async function normaliseCustomers(
     SELECT ${literal(plan.fileName)}, NULL, __row,
       CASE WHEN cid IS NULL THEN 'missing customer id' ELSE 'duplicate customer id' END,
       CASE WHEN cid IS NULL THEN 'no customer id on this row' ELSE 'customer ' || cid || ' already read' END,
-      ${rawRowText('r', columns)}
+      ${rawRowText(columns.map((c) => `r.${ident(c)}`))}
     FROM (SELECT *, ${id} AS cid, row_number() OVER (PARTITION BY ${id} ORDER BY __row) AS k FROM ${ident(rawTable)}) r
     WHERE cid IS NULL OR k > 1`);
   await engine.query(`CREATE OR REPLACE TABLE ${ident(stageTable)} AS

@@ -4,7 +4,7 @@ import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
 import { ident, literal } from './sql';
 import {
-  amountExpr, currencyExpr, datePartsExpr, gregorianDate, idExpr, statusExpr, textExpr, timestampFromParts,
+  amountExpr, currencyExpr, datePartsExpr, fastTimestampExpr, gregorianDate, idExpr, statusExpr, textExpr, timestampFromParts,
 } from './sql-normalise';
 import { buildJalaliMap } from './jalali-map';
 import { rawRowText } from './raw-row-text';
@@ -22,21 +22,21 @@ export interface OrdersStageResult {
   notes: string[];
 }
 
-const REASON_DETAIL = `CASE reason
-  WHEN 'missing customer id' THEN 'no customer id or e-mail on this row'
-  WHEN 'unparseable date' THEN 'date not readable: ' || coalesce(date_raw, '(empty)')
-  WHEN 'invalid date' THEN 'no such date or time: ' || coalesce(date_raw, '(empty)')
-  WHEN 'unparseable amount' THEN 'amount not a number: ' || coalesce(amount_raw, '(empty)')
-  WHEN 'negative amount' THEN 'negative amount ' || amount_raw || ' (refunds belong in a refunded-amount column)'
-END`;
+/** Columns every orders stage table has (the canonical `orders_all` selects exactly these). */
+export const STAGE_COLUMNS = [
+  'source_file', 'source_row', 'order_id', 'customer_id', 'ordered_at', 'ordered_at_utc', 'gross_amount', 'status',
+  'refunded_amount', 'currency', 'quantity', 'product', 'channel', 'city', 'region', 'country',
+] as const;
 
 /**
  * Raw text relation → `stageTable` with the canonical order columns (docs/ARCHITECTURE.md),
  * one row per order, and `linesName` when the file has line items. Every row that cannot be used
  * goes to `load_rejects` with its reason and its text; nothing disappears without a count.
  *
- * The raw relation is scanned once (it may be a view over a 300 MB CSV): one query reads, types
- * and judges every row; the rest works on the typed rows.
+ * Built for files of millions of rows in a 4 GB wasm heap: the raw relation (a view over the
+ * CSV) is scanned once by one query that reads, types and judges every row and writes the stage
+ * table directly. Only when rows share an order id (line items, duplicates, refund rows) is a
+ * second, grouped table built from it.
  */
 export async function normaliseOrders(
   engine: Engine, plan: LoadPlan, rawTable: string, stageTable: string, linesName: string, columns: string[],
@@ -48,6 +48,7 @@ export async function normaliseOrders(
     ? `coalesce(${idExpr(m.customer_id)}, lower(${textExpr(m.customer_email)}))`
     : `lower(${textExpr(m.customer_email)})`;
   const lineItems = plan.lineItems;
+  const file = literal(plan.fileName);
 
   // Calendar: Gregorian dates in SQL; Jalali through a small map of distinct dates (jalaali-js).
   let gdate = gregorianDate('dp');
@@ -61,16 +62,20 @@ export async function normaliseOrders(
     join = `LEFT JOIN ${ident(map)} jm ON jm.y = a.dp.y AND jm.mo = a.dp.mo AND jm.d = a.dp.d`;
     gdate = 'jm.gdate';
   }
+  // Raw columns travel along (zero-copy) only to write the text of rejected rows.
+  const rawCols = columns.map((c, i) => ({ c, alias: `__raw_${i}` }));
+  const rawOf = (c: string | null | undefined) => (c ? ident(rawCols.find((x) => x.c === c)!.alias) : 'NULL');
+  const rawText = rawRowText(rawCols.map(({ alias }) => ident(alias)));
+  const status = m.status || m.cancelled_at ? statusExpr('status_raw', 'is_cancelled') : statusExpr('NULL', 'false');
+  const dateAlias = m.ordered_at ? rawCols.find((x) => x.c === m.ordered_at)!.alias : null;
 
-  await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(typed)} AS
+  await engine.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS
     WITH a AS (
       SELECT __row,
         ${m.order_id ? idExpr(m.order_id) : `'row-' || __row`} AS order_id,
         ${customer} AS customer_id,
-        ${datePartsExpr(m.ordered_at, plan.date)} AS dp,
-        ${textExpr(m.ordered_at)} AS date_raw,
+        ${fastTimestampExpr(m.ordered_at, plan.date)} AS ts_fast,
         ${amountExpr(m.amount, plan.amountStyle)} AS amount,
-        ${textExpr(m.amount)} AS amount_raw,
         ${amountExpr(m.refunded_amount, plan.amountStyle)} AS refunded,
         ${textExpr(m.cancelled_at)} IS NOT NULL AS is_cancelled,
         ${textExpr(m.status)} AS status_raw,
@@ -82,46 +87,67 @@ export async function normaliseOrders(
         ${textExpr(m.city)} AS city,
         ${textExpr(m.region)} AS region,
         ${textExpr(m.country)} AS country,
-        r AS rawrow
+        ${rawCols.map(({ c, alias }) => `r.${ident(c)} AS ${ident(alias)}`).join(', ')}
       FROM ${ident(rawTable)} r),
-    b AS (SELECT a.*, ${timestampFromParts('a.dp', gdate)} AS ordered_at FROM a ${join}),
+    -- Values the fast cast could not read go through the full date parser.
+    a2 AS (SELECT a.*, CASE WHEN ts_fast IS NULL THEN ${datePartsExpr(dateAlias, plan.date)} END AS dp FROM a),
+    b AS (SELECT a.*, coalesce(ts_fast, ${timestampFromParts('a.dp', gdate)}) AS ordered_at FROM a2 a ${join}),
     c AS (SELECT b.*, CASE
         WHEN customer_id IS NULL THEN 'missing customer id'
-        WHEN dp IS NULL THEN 'unparseable date'
+        WHEN ts_fast IS NULL AND dp IS NULL THEN 'unparseable date'
         WHEN ordered_at IS NULL THEN 'invalid date'
-        WHEN amount IS NULL AND (${lineItems ? 'false' : 'true'} OR amount_raw IS NOT NULL) THEN 'unparseable amount'
+        WHEN amount IS NULL AND (${lineItems ? 'false' : 'true'} OR NULLIF(trim(${rawOf(m.amount)}), '') IS NOT NULL)
+          THEN 'unparseable amount'
         WHEN amount < 0 AND ${m.order_id ? 'false' : 'true'} THEN 'negative amount'
-      END AS reason FROM b)
-    SELECT c.* EXCLUDE (rawrow, dp), dp.off_min AS off_min,
-      CASE WHEN reason IS NOT NULL THEN ${rawRowText('rawrow', columns)} END AS raw_text
+      END AS reason, ${status} AS status FROM b)
+    SELECT ${file} AS source_file, __row AS source_row, order_id, customer_id, ordered_at,
+      CASE WHEN dp.off_min IS NULL THEN ordered_at ELSE ordered_at - to_minutes(dp.off_min::BIGINT) END AS ordered_at_utc,
+      amount AS gross_amount, status,
+      coalesce(refunded, CASE WHEN status = 'refunded' THEN amount ELSE 0 END) AS refunded_amount,
+      currency, quantity, product, channel, city, region, country,
+      refunded, status_raw, is_cancelled, line_price, reason,
+      CASE reason
+        WHEN 'missing customer id' THEN 'no customer id or e-mail on this row'
+        WHEN 'unparseable date' THEN 'date not readable: ' || coalesce(${rawOf(m.ordered_at)}, '(empty)')
+        WHEN 'invalid date' THEN 'no such date or time: ' || coalesce(${rawOf(m.ordered_at)}, '(empty)')
+        WHEN 'unparseable amount' THEN 'amount not a number: ' || coalesce(${rawOf(m.amount)}, '(empty)')
+        WHEN 'negative amount' THEN 'negative amount ' || ${rawOf(m.amount)} || ' (refunds belong in a refunded-amount column)'
+      END AS detail,
+      CASE WHEN reason IS NOT NULL THEN ${rawText} END AS raw_text
     FROM c`);
   await engine.query(`INSERT INTO ${REJECTS_TABLE}
-    SELECT ${literal(plan.fileName)}, NULL, __row, reason, ${REASON_DETAIL}, raw_text
-    FROM ${ident(typed)} WHERE reason IS NOT NULL`);
+    SELECT source_file, NULL, source_row, reason, detail, raw_text FROM ${ident(typed)} WHERE reason IS NOT NULL`);
 
-  // Rows → orders. Most files have one row per order: then no grouping at all.
   // A negative row that shares its order id with a positive one is that order's refund
   // (WooCommerce Analytics writes refunds this way); alone, it is rejected.
-  const valid = `(SELECT * FROM ${ident(typed)} WHERE reason IS NULL AND NOT coalesce(amount < 0, false))`;
-  const [{ rows, extra, negatives }] = await queryRows<{ rows: number; extra: number; negatives: number }>(engine,
-    `SELECT count(*) AS rows, count(*) FILTER (WHERE reason IS NULL AND amount < 0) AS negatives,
-       ${m.order_id ? `count(*) FILTER (WHERE reason IS NULL AND NOT coalesce(amount < 0, false))
-         - count(DISTINCT order_id) FILTER (WHERE reason IS NULL AND NOT coalesce(amount < 0, false))` : '0'} AS extra
+  const valid = `(SELECT * FROM ${ident(typed)} WHERE reason IS NULL AND NOT coalesce(gross_amount < 0, false))`;
+  const [{ rows, rejected, extra, negatives }] = await queryRows<{ rows: number; rejected: number; extra: number; negatives: number }>(engine,
+    `SELECT count(*) AS rows, count(reason) AS rejected, count(*) FILTER (WHERE reason IS NULL AND gross_amount < 0) AS negatives,
+       ${m.order_id ? `count(*) FILTER (WHERE reason IS NULL AND NOT coalesce(gross_amount < 0, false))
+         - count(DISTINCT order_id) FILTER (WHERE reason IS NULL AND NOT coalesce(gross_amount < 0, false))` : '0'} AS extra
      FROM ${ident(typed)}`);
+  const rowLabel = (t: string) => `concat_ws(',', ${t}.order_id, ${t}.customer_id, strftime(${t}.ordered_at, '%Y-%m-%d %H:%M:%S'), ${t}.gross_amount)`;
+
+  // The common case: one row per order. The typed table is the stage; no copy.
+  if (!lineItems && extra === 0 && negatives === 0) {
+    if (rejected > 0) await engine.query(`DELETE FROM ${ident(typed)} WHERE reason IS NOT NULL`);
+    await engine.query(`DROP TABLE IF EXISTS ${ident(stageTable)}`);
+    await engine.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(stageTable)}`);
+    return { stageTable, linesTable: null, rows, orders: rows - rejected, rowMode: 'one-row-per-order', notes };
+  }
+
   let refunds = '(SELECT NULL::VARCHAR AS order_id, NULL::DOUBLE AS refund WHERE false)';
   if (negatives > 0) {
-    refunds = `${typed}_refunds`;
-    await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(refunds)} AS
-      SELECT order_id, -sum(amount) AS refund, min(__row) AS first_row, count(*) AS n
-      FROM ${ident(typed)} WHERE reason IS NULL AND amount < 0 GROUP BY order_id`);
+    refunds = ident(`${typed}_refunds`);
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ${refunds} AS
+      SELECT order_id, -sum(gross_amount) AS refund FROM ${ident(typed)}
+      WHERE reason IS NULL AND gross_amount < 0 GROUP BY order_id`);
     await engine.query(`INSERT INTO ${REJECTS_TABLE}
-      SELECT ${literal(plan.fileName)}, NULL, t.__row, 'negative amount',
-        'negative amount ' || t.amount_raw || ' and no order ' || t.order_id || ' to refund in this file',
-        concat_ws(',', t.order_id, t.customer_id, t.date_raw, t.amount_raw)
-      FROM ${ident(typed)} t WHERE t.reason IS NULL AND t.amount < 0
+      SELECT ${file}, NULL, t.source_row, 'negative amount',
+        'negative amount ' || t.gross_amount || ' and no order ' || t.order_id || ' to refund in this file', ${rowLabel('t')}
+      FROM ${ident(typed)} t WHERE t.reason IS NULL AND t.gross_amount < 0
         AND t.order_id NOT IN (SELECT order_id FROM ${valid})`);
     notes.push(`${negatives} rows with a negative amount were read as refunds of their order.`);
-    refunds = ident(refunds);
   }
   let rowMode: OrderRowMode = lineItems ? 'first-row-totals' : 'one-row-per-order';
   if (!lineItems && extra > 0) {
@@ -134,54 +160,48 @@ export async function normaliseOrders(
     } else {
       rowMode = 'duplicates-rejected';
       await engine.query(`INSERT INTO ${REJECTS_TABLE}
-        SELECT ${literal(plan.fileName)}, NULL, __row, 'duplicate order id',
-          'order ' || order_id || ' already read from row ' || first_row,
-          concat_ws(',', order_id, customer_id, date_raw, amount_raw)
-        FROM (SELECT __row, order_id, customer_id, date_raw, amount_raw,
-                     min(__row) OVER (PARTITION BY order_id) AS first_row FROM ${valid})
-        WHERE __row <> first_row`);
+        SELECT ${file}, NULL, d.source_row, 'duplicate order id',
+          'order ' || d.order_id || ' already read from row ' || d.first_row, ${rowLabel('d')}
+        FROM (SELECT *, min(source_row) OVER (PARTITION BY order_id) AS first_row FROM ${valid}) d
+        WHERE d.source_row <> d.first_row`);
       notes.push(`${extra} rows repeat an order id already read; the first row of each order was kept.`);
     }
   }
 
-  const status = statusExpr('status_raw', 'is_cancelled');
-  const finish = (from: string) => `CREATE OR REPLACE TABLE ${ident(stageTable)} AS
-    SELECT ${literal(plan.fileName)} AS source_file, source_row, order_id, customer_id, ordered_at,
-      CASE WHEN off_min IS NULL THEN ordered_at ELSE ordered_at - to_minutes(off_min::BIGINT) END AS ordered_at_utc,
-      gross_amount, status,
+  // Rows sharing an order id → one order: totals from its first row that has them (Shopify),
+  // or summed line amounts; refund rows net against it.
+  const firstOf = (c: string) => `arg_min(${c}, source_row) FILTER (WHERE ${c} IS NOT NULL) AS ${c}`;
+  const keep = rowMode === 'duplicates-rejected'
+    ? `(SELECT * FROM ${valid} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY source_row) = 1)`
+    : valid;
+  await engine.query(`CREATE OR REPLACE TABLE ${ident(stageTable)} AS
+    WITH o AS (
+      SELECT order_id, min(source_row) AS source_row, any_value(source_file) AS source_file,
+        ${rowMode === 'summed-lines' ? 'sum(gross_amount)' : 'arg_min(gross_amount, source_row) FILTER (WHERE gross_amount IS NOT NULL)'} AS gross_amount,
+        ${['customer_id', 'ordered_at', 'ordered_at_utc', 'refunded', 'status_raw', 'currency', 'product', 'channel', 'city', 'region', 'country']
+          .map(firstOf).join(', ')},
+        bool_or(is_cancelled) AS is_cancelled, sum(quantity) AS quantity
+      FROM ${keep} GROUP BY order_id),
+    s AS (SELECT o.*, ${status} AS status, r.refund FROM o LEFT JOIN ${refunds} r USING (order_id))
+    SELECT source_file, source_row, order_id, customer_id, ordered_at, ordered_at_utc, gross_amount, status,
       coalesce(refunded, CASE WHEN status = 'refunded' AND refund IS NULL THEN gross_amount ELSE 0 END)
         + coalesce(refund, 0) AS refunded_amount,
       currency, quantity, product, channel, city, region, country
-    FROM (SELECT o.*, ${status} AS status, r.refund FROM ${from} o LEFT JOIN ${refunds} r USING (order_id))
-    WHERE gross_amount IS NOT NULL`;
-  if (rowMode === 'one-row-per-order') {
-    await engine.query(finish(`(SELECT *, __row AS source_row, amount AS gross_amount FROM ${valid})`));
-  } else {
-    const firstOf = (c: string) => `arg_min(${c}, __row) FILTER (WHERE ${c} IS NOT NULL) AS ${c}`;
-    const keep = rowMode === 'duplicates-rejected'
-      ? `(SELECT * FROM ${valid} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY __row) = 1)`
-      : valid;
-    await engine.query(finish(`(SELECT order_id, min(__row) AS source_row,
-        ${rowMode === 'summed-lines' ? 'sum(amount)' : 'arg_min(amount, __row) FILTER (WHERE amount IS NOT NULL)'} AS gross_amount,
-        ${['customer_id', 'ordered_at', 'off_min', 'refunded', 'status_raw', 'currency', 'product', 'channel', 'city', 'region', 'country']
-          .map(firstOf).join(', ')},
-        bool_or(is_cancelled) AS is_cancelled, sum(quantity) AS quantity
-      FROM ${keep} GROUP BY order_id)`));
-    if (lineItems) {
-      // Orders whose every row lacked a total are rejected as a whole.
-      await engine.query(`INSERT INTO ${REJECTS_TABLE}
-        SELECT ${literal(plan.fileName)}, NULL, min(__row), 'missing order total',
-          'order ' || order_id || ' has no total on any of its rows', NULL
-        FROM ${valid} GROUP BY order_id HAVING count(amount) = 0`);
-    }
+    FROM s WHERE gross_amount IS NOT NULL`);
+  if (lineItems) {
+    // Orders whose every row lacked a total are rejected as a whole.
+    await engine.query(`INSERT INTO ${REJECTS_TABLE}
+      SELECT ${file}, NULL, min(source_row), 'missing order total',
+        'order ' || order_id || ' has no total on any of its rows', NULL
+      FROM ${valid} GROUP BY order_id HAVING count(gross_amount) = 0`);
   }
 
   let linesTable: string | null = null;
   if (m.product && (rowMode === 'first-row-totals' || rowMode === 'summed-lines')) {
     linesTable = linesName;
-    const lineAmount = rowMode === 'summed-lines' ? 'v.amount' : 'v.line_price * coalesce(v.quantity, 1)';
+    const lineAmount = rowMode === 'summed-lines' ? 'v.gross_amount' : 'v.line_price * coalesce(v.quantity, 1)';
     await engine.query(`CREATE OR REPLACE TABLE ${ident(linesTable)} AS
-      SELECT ${literal(plan.fileName)} AS source_file, v.order_id, o.customer_id, o.ordered_at, v.product,
+      SELECT ${file} AS source_file, v.order_id, o.customer_id, o.ordered_at, v.product,
         v.quantity, ${lineAmount} AS line_amount
       FROM ${valid} v JOIN ${ident(stageTable)} o USING (order_id)`);
   }

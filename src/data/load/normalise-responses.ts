@@ -49,7 +49,7 @@ export async function normaliseResponses(
         WHEN 'score out of range' THEN 'score ' || t.score_raw || ' is outside ${lo}–${hi} (${scale.toUpperCase()} scale)'
         WHEN 'unparseable date' THEN 'date not readable: ' || coalesce(t.date_raw, '(empty)')
         ELSE 'no customer id or e-mail on this row' END,
-      ${rawRowText('r', columns)}
+      ${rawRowText(columns.map((c) => `r.${ident(c)}`))}
     FROM ${ident(typed + '2')} t JOIN ${ident(rawTable)} r USING (__row) WHERE t.reason IS NOT NULL`);
   await engine.query(`CREATE OR REPLACE TABLE ${ident(stageTable)} AS
     SELECT ${literal(plan.fileName)} AS source_file, customer_id, responded_at, score, ${literal(scale)} AS scale, comment

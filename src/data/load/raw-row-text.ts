@@ -1,12 +1,8 @@
-import { ident } from './sql';
-
 /**
- * The raw row as one CSV line (fields quoted), for the rejected-rows list and download.
- * `rowSql` is a struct of the raw row (in DuckDB, a table alias used as a value).
+ * The raw row as one CSV line (every field quoted), for the rejected-rows list and download.
+ * `fields` are SQL expressions of the raw text fields, in file order.
  */
-export function rawRowText(rowSql: string, columns: string[]): string {
-  if (columns.length === 0) return 'NULL';
-  return `concat_ws(',', ${columns
-    .map((c) => `'"' || replace(coalesce(${rowSql}.${ident(c)}, ''), '"', '""') || '"'`)
-    .join(', ')})`;
+export function rawRowText(fields: string[]): string {
+  if (fields.length === 0) return 'NULL';
+  return `concat_ws(',', ${fields.map((f) => `'"' || replace(coalesce(${f}, ''), '"', '""') || '"'`).join(', ')})`;
 }

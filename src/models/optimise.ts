@@ -1,0 +1,218 @@
+/**
+ * Minimisation for maximum-likelihood fits: Nelder–Mead with restarts on log-parameters, a
+ * numeric-gradient convergence check and standard errors from a numeric Hessian. Pure numbers.
+ */
+
+export type Objective = (x: readonly number[]) => number;
+
+export interface MinimiseOptions {
+  /** Simplex edge of every (re)start, in the units of x (default 0.5: ×1.65 on log-parameters). */
+  initialStep?: number;
+  /** Stop a run when the simplex spans less than this in every coordinate (default 1e-9). */
+  xTolerance?: number;
+  /** …and the function values differ by less than this (absolute, default 1e-10). */
+  fTolerance?: number;
+  /** Evaluation budget over all restarts (default 40,000). */
+  maxEvaluations?: number;
+  /** Restarts from the best point after a run converged (default up to 8; stops once a restart gains < fTolerance). */
+  maxRestarts?: number;
+  /** |∂f/∂xᵢ| above which the result is not called converged (default 1e-3 × max(1, |f| / 1000)). */
+  gradientTolerance?: number;
+  /** Coordinates outside ±bound are infeasible (+Infinity); default 30 (e^±30 on log-parameters). */
+  bound?: number;
+}
+
+export interface MinimiseResult {
+  x: number[];
+  value: number;
+  /** Nelder–Mead iterations over all restarts. */
+  iterations: number;
+  evaluations: number;
+  restarts: number;
+  /** The simplex shrank below tolerance, restarts stopped improving and the numeric gradient is ~0. */
+  converged: boolean;
+  /** Largest |∂f/∂xᵢ| at the result (central differences). */
+  gradientNorm: number;
+  message: string;
+}
+
+interface RunResult { x: number[]; value: number; iterations: number; converged: boolean }
+
+function nelderMeadRun(f: Objective, x0: number[], step: number, xTol: number, fTol: number, budget: { left: number }): RunResult {
+  const n = x0.length;
+  const pts: number[][] = [x0.slice()];
+  for (let i = 0; i < n; i++) {
+    const p = x0.slice();
+    p[i] += step;
+    pts.push(p);
+  }
+  const eval1 = (x: number[]) => {
+    budget.left--;
+    const v = f(x);
+    return Number.isNaN(v) ? Infinity : v;
+  };
+  const vals = pts.map(eval1);
+  let iterations = 0;
+  const order = () => {
+    const idx = pts.map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
+    const p2 = idx.map((i) => pts[i]);
+    const v2 = idx.map((i) => vals[i]);
+    for (let i = 0; i <= n; i++) { pts[i] = p2[i]; vals[i] = v2[i]; }
+  };
+  while (budget.left > 0) {
+    order();
+    let spread = 0;
+    for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(pts[i][j] - pts[0][j]));
+    if (spread <= xTol && Math.abs(vals[n] - vals[0]) <= fTol) return { x: pts[0], value: vals[0], iterations, converged: true };
+    iterations++;
+    const centroid = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += pts[i][j] / n;
+    const worst = pts[n];
+    const along = (t: number) => centroid.map((c, j) => c + t * (worst[j] - c));
+    const xr = along(-1);
+    const fr = eval1(xr);
+    if (fr < vals[0]) {
+      const xe = along(-2);
+      const fe = eval1(xe);
+      if (fe < fr) { pts[n] = xe; vals[n] = fe; } else { pts[n] = xr; vals[n] = fr; }
+      continue;
+    }
+    if (fr < vals[n - 1]) { pts[n] = xr; vals[n] = fr; continue; }
+    // Contraction: outside when the reflected point beats the worst, inside otherwise.
+    const outside = fr < vals[n];
+    const xc = along(outside ? -0.5 : 0.5);
+    const fc = eval1(xc);
+    if (fc < (outside ? fr : vals[n])) { pts[n] = xc; vals[n] = fc; continue; }
+    // Shrink towards the best point.
+    for (let i = 1; i <= n; i++) {
+      pts[i] = pts[i].map((v, j) => pts[0][j] + 0.5 * (v - pts[0][j]));
+      vals[i] = eval1(pts[i]);
+    }
+  }
+  order();
+  return { x: pts[0], value: vals[0], iterations, converged: false };
+}
+
+/** Central-difference gradient. */
+export function numericGradient(f: Objective, x: readonly number[], h = 1e-5): number[] {
+  return x.map((_, i) => {
+    const up = x.slice(); up[i] += h;
+    const dn = x.slice(); dn[i] -= h;
+    return (f(up) - f(dn)) / (2 * h);
+  });
+}
+
+/** Central-difference Hessian (symmetric). */
+export function numericHessian(f: Objective, x: readonly number[], h = 1e-4): number[][] {
+  const n = x.length;
+  const f0 = f(x);
+  const H: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const at = (d: [number, number][]) => { const p = x.slice(); for (const [i, s] of d) p[i] += s; return f(p); };
+  for (let i = 0; i < n; i++) {
+    H[i][i] = (at([[i, h]]) - 2 * f0 + at([[i, -h]])) / (h * h);
+    for (let j = 0; j < i; j++) {
+      const v = (at([[i, h], [j, h]]) - at([[i, h], [j, -h]]) - at([[i, -h], [j, h]]) + at([[i, -h], [j, -h]])) / (4 * h * h);
+      H[i][j] = v;
+      H[j][i] = v;
+    }
+  }
+  return H;
+}
+
+/** Inverse of a symmetric positive-definite matrix via Cholesky; null when it is not positive definite. */
+export function invertSpd(A: readonly (readonly number[])[]): number[][] | null {
+  const n = A.length;
+  const L: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = A[i][j];
+      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
+      if (i === j) {
+        if (!(s > 0) || !Number.isFinite(s)) return null;
+        L[i][i] = Math.sqrt(s);
+      } else {
+        L[i][j] = s / L[j][j];
+      }
+    }
+  }
+  // inverse of L (lower triangular), then A⁻¹ = L⁻ᵀ L⁻¹
+  const Li: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    Li[i][i] = 1 / L[i][i];
+    for (let j = 0; j < i; j++) {
+      let s = 0;
+      for (let k = j; k < i; k++) s -= L[i][k] * Li[k][j];
+      Li[i][j] = s / L[i][i];
+    }
+  }
+  const inv: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let k = Math.max(i, j); k < n; k++) s += Li[k][i] * Li[k][j];
+    inv[i][j] = s;
+  }
+  return inv;
+}
+
+/** Nelder–Mead with restarts from the best point until a restart no longer improves. */
+export function minimise(f: Objective, x0: readonly number[], options: MinimiseOptions = {}): MinimiseResult {
+  const step = options.initialStep ?? 0.5;
+  const xTol = options.xTolerance ?? 1e-9;
+  const fTol = options.fTolerance ?? 1e-10;
+  const maxRestarts = options.maxRestarts ?? 8;
+  const bound = options.bound ?? 30;
+  const budget = { left: options.maxEvaluations ?? 40_000 };
+  const start = budget.left;
+  const g: Objective = (x) => (x.every((v) => Math.abs(v) <= bound) ? f(x) : Infinity);
+  if (!Number.isFinite(g(x0))) throw new RangeError(`the objective is not finite at the starting point (${x0.join(', ')})`);
+
+  let best = nelderMeadRun(g, x0.slice(), step, xTol, fTol, budget);
+  let iterations = best.iterations;
+  let restarts = 0;
+  let settled = false;
+  while (best.converged && restarts < maxRestarts && budget.left > 0) {
+    const again = nelderMeadRun(g, best.x, step, xTol, fTol, budget);
+    restarts++;
+    iterations += again.iterations;
+    const gain = best.value - again.value;
+    if (again.value <= best.value) best = { ...again, iterations };
+    if (!again.converged) { best = { ...best, converged: false }; break; }
+    if (gain < fTol * 10 + 1e-12 * Math.abs(best.value)) { settled = true; break; }
+  }
+  const grad = numericGradient(g, best.x);
+  const gradientNorm = Math.max(...grad.map(Math.abs));
+  const gradTol = options.gradientTolerance ?? 1e-3 * Math.max(1, Math.abs(best.value) / 1000);
+  const atBound = best.x.some((v) => Math.abs(v) > bound - 1);
+  const converged = best.converged && settled && Number.isFinite(gradientNorm) && gradientNorm <= gradTol && !atBound;
+  const message = converged ? 'converged'
+    : !best.converged ? 'evaluation budget exhausted before the simplex converged'
+    : !settled ? 'restarts kept improving the optimum (no stable optimum within the restart budget)'
+    : atBound ? 'a parameter ran to its bound (e^±' + bound + ')'
+    : `the gradient is not ~0 at the optimum (max |∂f/∂x| = ${gradientNorm.toExponential(2)})`;
+  return { x: best.x, value: best.value, iterations, evaluations: start - budget.left, restarts, converged, gradientNorm, message };
+}
+
+export interface LogScaleFit {
+  /** Parameters on their natural (positive) scale. */
+  params: number[];
+  /** Minimised negative log-likelihood. */
+  negLogLikelihood: number;
+  /** Delta-method standard errors p·sqrt([H⁻¹]ᵢᵢ), H the Hessian in log-parameters; null when H is not positive definite. */
+  standardErrors: number[] | null;
+  optimiser: MinimiseResult;
+}
+
+/**
+ * Minimises a negative log-likelihood over positive parameters, searching on log-parameters.
+ * `negLogLikelihood` receives natural-scale parameters.
+ */
+export function fitOnLogScale(negLogLikelihood: (params: number[]) => number, start: readonly number[], options: MinimiseOptions = {}): LogScaleFit {
+  const f: Objective = (lx) => negLogLikelihood(lx.map(Math.exp));
+  const result = minimise(f, start.map(Math.log), options);
+  const params = result.x.map(Math.exp);
+  let standardErrors: number[] | null = null;
+  const H = numericHessian(f, result.x);
+  const cov = invertSpd(H);
+  if (cov) standardErrors = params.map((p, i) => p * Math.sqrt(cov[i][i]));
+  return { params, negLogLikelihood: result.value, standardErrors, optimiser: result };
+}

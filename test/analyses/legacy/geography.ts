@@ -1,0 +1,81 @@
+// Frozen copy of src/analyses/geography.ts before the performance work: the oracle of old-vs-new.test.ts.
+import { queryRows, type Engine } from '../../../src/engine/engine';
+import { ensureCalendar } from '../../../src/analyses/calendar';
+import { requireColumn } from '../../../src/analyses/columns';
+import { resolveOptions, type AnalysisOptions } from '../../../src/analyses/options';
+import { ratio } from '../../../src/analyses/ratio';
+import { extraColumn, scopeCtes } from './scope';
+
+/**
+ * Sales by place, over the orders of the reporting window. The place is the ORDER's column
+ * (city or region; a customer ordering in two cities counts in both). Repeat rate per place =
+ * its customers with > 1 order there ÷ its customers. Top place = most revenue; "rest" is every
+ * other place together (missing values included), with distinct customers counted once.
+ */
+export interface GeoRow {
+  place: string | null;
+  customers: number;
+  orders: number;
+  revenue: number;
+  revenueShare: number | null;
+  aov: number | null;
+  repeatRate: number | null;
+}
+
+export interface GeographyResult {
+  column: string;
+  /** by revenue, descending */
+  rows: GeoRow[];
+  top: GeoRow | null;
+  rest: GeoRow | null;
+}
+
+interface Raw { place: string | null; customers: number; orders: number; revenue: number; repeaters: number }
+
+export function geographySql(options: Partial<AnalysisOptions> & { column: string }): { rows: string; topVsRest: string } {
+  const o = resolveOptions(options);
+  const head = `WITH ${scopeCtes(o, [options.column])},
+  wo AS (SELECT customer_id, amount, NULLIF(CAST(${extraColumn(options.column)} AS VARCHAR), '') AS place FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
+  pc AS (SELECT place, customer_id, count(*) AS orders, sum(amount) AS revenue FROM wo GROUP BY ALL)`;
+  return {
+    rows: `${head}
+    SELECT place, count(*) AS customers, sum(orders) AS orders, sum(revenue) AS revenue, count(*) FILTER (WHERE orders > 1) AS repeaters
+    FROM pc GROUP BY place ORDER BY revenue DESC, place NULLS LAST`,
+    topVsRest: `${head},
+    top AS (SELECT place FROM pc WHERE place IS NOT NULL GROUP BY place ORDER BY sum(revenue) DESC, place LIMIT 1),
+    split AS (SELECT (wo.place IS NOT DISTINCT FROM (SELECT place FROM top)) AS is_top, customer_id, count(*) AS orders, sum(amount) AS revenue FROM wo GROUP BY ALL)
+    SELECT CASE WHEN is_top THEN (SELECT place FROM top) END AS place, is_top, count(*) AS customers, sum(orders) AS orders,
+      sum(revenue) AS revenue, count(*) FILTER (WHERE orders > 1) AS repeaters
+    FROM split WHERE (SELECT count(*) FROM top) > 0 GROUP BY is_top`,
+  };
+}
+
+function geoRow(r: Raw, total: number): GeoRow {
+  return {
+    place: r.place,
+    customers: r.customers,
+    orders: r.orders,
+    revenue: r.revenue,
+    revenueShare: ratio(r.revenue, total),
+    aov: ratio(r.revenue, r.orders),
+    repeatRate: ratio(r.repeaters, r.customers),
+  };
+}
+
+export async function runGeography(engine: Engine, options: Partial<AnalysisOptions> & { column: string }): Promise<GeographyResult> {
+  const o = resolveOptions(options);
+  if (o.calendar === 'jalali') await ensureCalendar(engine, o);
+  await requireColumn(engine, 'orders', options.column);
+  const sql = geographySql({ ...o, column: options.column });
+  const raw = await queryRows<Raw>(engine, sql.rows);
+  const total = raw.reduce((s, r) => s + r.revenue, 0);
+  const split = await queryRows<Raw & { is_top: boolean }>(engine, sql.topVsRest);
+  const top = split.find((r) => r.is_top);
+  const rest = split.find((r) => !r.is_top);
+  return {
+    column: options.column,
+    rows: raw.map((r) => geoRow(r, total)),
+    top: top ? geoRow(top, total) : null,
+    rest: rest ? geoRow({ ...rest, place: null }, total) : null,
+  };
+}

@@ -1,0 +1,73 @@
+// Frozen copy of src/analyses/products.ts before the performance work: the oracle of old-vs-new.test.ts.
+import { queryRows, type Engine } from '../../../src/engine/engine';
+import { ensureCalendar } from '../../../src/analyses/calendar';
+import { requireColumn, tableColumns, tableExists } from '../../../src/analyses/columns';
+import { resolveOptions, type AnalysisOptions } from '../../../src/analyses/options';
+import { ratio } from '../../../src/analyses/ratio';
+import { extraColumn, scopeCtes } from './scope';
+
+/**
+ * Best sellers over the orders of the reporting window. Source: `order_lines` when it exists
+ * (lines of orders that are in `orders`, so refunded orders drop out), else `orders.product`
+ * (the order's first product, revenue = the whole order). A repeat buyer of a product bought it
+ * in at least two different orders.
+ */
+export type ProductSource = 'order_lines' | 'orders';
+
+export interface ProductRow {
+  product: string | null;
+  revenue: number;
+  /** null when the source has no quantities */
+  quantity: number | null;
+  orders: number;
+  customers: number;
+  repeatBuyers: number;
+  repeatBuyerRate: number | null;
+}
+
+export interface ProductsResult {
+  source: ProductSource;
+  byRevenue: ProductRow[];
+  byRepeatBuyers: ProductRow[];
+}
+
+export function productsSql(options: Partial<AnalysisOptions> & { source: ProductSource; hasQuantity?: boolean }): string {
+  const o = resolveOptions(options);
+  const lines = options.source === 'order_lines';
+  const extras = lines ? [] : ['product', ...(options.hasQuantity ? ['quantity'] : [])];
+  const items = lines
+    ? `SELECT l.customer_id, l.order_id, NULLIF(CAST(l.product AS VARCHAR), '') AS product, CAST(l.quantity AS DOUBLE) AS quantity,
+         COALESCE(CAST(l.line_amount AS DOUBLE), 0) AS revenue
+       FROM order_lines l SEMI JOIN wo ON wo.order_id = l.order_id`
+    : `SELECT customer_id, order_id, NULLIF(CAST(${extraColumn('product')} AS VARCHAR), '') AS product,
+         ${options.hasQuantity ? `CAST(${extraColumn('quantity')} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS quantity, amount AS revenue
+       FROM wo`;
+  return `WITH ${scopeCtes(o, extras)},
+  wo AS (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
+  items AS (${items}),
+  pc AS (SELECT product, customer_id, count(DISTINCT order_id) AS orders, sum(revenue) AS revenue, sum(quantity) AS quantity FROM items GROUP BY ALL)
+  SELECT product, sum(revenue) AS revenue, sum(quantity) AS quantity, sum(orders) AS orders, count(*) AS customers,
+    count(*) FILTER (WHERE orders >= 2) AS repeat_buyers
+  FROM pc GROUP BY product`;
+}
+
+export async function runProducts(engine: Engine, options: Partial<AnalysisOptions> & { limit?: number } = {}): Promise<ProductsResult> {
+  const o = resolveOptions(options);
+  if (o.calendar === 'jalali') await ensureCalendar(engine, o);
+  const source: ProductSource = (await tableExists(engine, 'order_lines')) ? 'order_lines' : 'orders';
+  if (source === 'orders') await requireColumn(engine, 'orders', 'product');
+  const hasQuantity = source === 'orders' && (await tableColumns(engine, 'orders')).includes('quantity');
+  const raw = await queryRows<{ product: string | null; revenue: number; quantity: number | null; orders: number; customers: number; repeat_buyers: number }>(
+    engine, productsSql({ ...o, source, hasQuantity }));
+  const rows = raw.map((r): ProductRow => ({
+    product: r.product, revenue: r.revenue, quantity: r.quantity, orders: r.orders, customers: r.customers,
+    repeatBuyers: r.repeat_buyers, repeatBuyerRate: ratio(r.repeat_buyers, r.customers),
+  }));
+  const name = (a: ProductRow, b: ProductRow) => String(a.product).localeCompare(String(b.product));
+  const limit = options.limit ?? 10;
+  return {
+    source,
+    byRevenue: [...rows].sort((a, b) => b.revenue - a.revenue || name(a, b)).slice(0, limit),
+    byRepeatBuyers: [...rows].sort((a, b) => b.repeatBuyers - a.repeatBuyers || b.revenue - a.revenue || name(a, b)).slice(0, limit),
+  };
+}

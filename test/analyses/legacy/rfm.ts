@@ -1,0 +1,127 @@
+// Frozen copy of src/analyses/rfm.ts before the performance work: the oracle of old-vs-new.test.ts.
+import { queryRows, type Engine } from '../../../src/engine/engine';
+import { ensureCalendar } from '../../../src/analyses/calendar';
+import { resolveOptions, type AnalysisOptions } from '../../../src/analyses/options';
+import { ratio } from '../../../src/analyses/ratio';
+import { RFM_SEGMENTS, rfmSegmentSql, type RfmSegment } from '../../../src/analyses/rfm-segments';
+import { scopeCtes } from './scope';
+
+/**
+ * RFM as of asOf, over every customer with an order up to asOf:
+ * recency = asOf − last order day (days), frequency = orders, monetary = revenue.
+ * Scores are quintiles, `ntile(5)` over all customers (recency reversed: most recent = 5).
+ * Ties: ntile alone would split equal values across scores (two one-time buyers could get F = 1
+ * and F = 3); here every customer sharing a value gets the LOWEST score that value received, so
+ * equal values always score equally (score groups can then be uneven, and some scores unused).
+ */
+export interface RfmOptions extends AnalysisOptions {
+  /** per-customer rows to return (default: all; 0 = none) */
+  customerLimit?: number;
+}
+
+export interface RfmCustomer {
+  customerId: string;
+  recencyDays: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+  /** e.g. '545' */
+  score: string;
+  segment: RfmSegment;
+}
+
+export interface RfmSegmentSummary {
+  segment: RfmSegment;
+  customers: number;
+  share: number | null;
+  revenue: number;
+  revenueShare: number | null;
+  avgRecencyDays: number | null;
+  avgFrequency: number | null;
+  avgMonetary: number | null;
+}
+
+export interface RfmResult {
+  asOf: string;
+  customers: number;
+  /** all 11 segments in RFM_SEGMENTS order, empty ones included */
+  segments: RfmSegmentSummary[];
+  /** by customer_id */
+  rows: RfmCustomer[];
+}
+
+/** CTEs `rfm_base` and `rfm(customer_id, recency_days, frequency, monetary, r, f, m, segment)`, after scopeCtes. */
+export function rfmCtes(): string {
+  return `rfm_base AS (
+    SELECT c.customer_id, CAST(p.as_of - c.last_day AS INTEGER) AS recency_days, c.orders AS frequency, c.revenue AS monetary,
+      ntile(5) OVER (ORDER BY p.as_of - c.last_day DESC, c.customer_id) AS r0,
+      ntile(5) OVER (ORDER BY c.orders, c.customer_id) AS f0,
+      ntile(5) OVER (ORDER BY c.revenue, c.customer_id) AS m0
+    FROM cust c, params p
+  ),
+  rfm AS (
+    SELECT customer_id, recency_days, frequency, monetary, r, f, m, ${rfmSegmentSql('r', 'f')} AS segment
+    FROM (SELECT *, min(r0) OVER (PARTITION BY recency_days) AS r, min(f0) OVER (PARTITION BY frequency) AS f,
+            min(m0) OVER (PARTITION BY monetary) AS m FROM rfm_base)
+  )`;
+}
+
+export function rfmSql(options: Partial<RfmOptions> = {}): { segments: string; customers: string } {
+  const o = resolveOptions(options);
+  const { customerLimit } = options;
+  if (customerLimit !== undefined && (!Number.isInteger(customerLimit) || customerLimit < 0)) {
+    throw new RangeError(`customerLimit must be a non-negative integer, got ${customerLimit}`);
+  }
+  const head = `WITH ${scopeCtes(o)}, ${rfmCtes()}`;
+  return {
+    segments: `${head}
+    SELECT CAST((SELECT as_of FROM params) AS VARCHAR) AS as_of, segment, count(*) AS customers, sum(monetary) AS revenue,
+      avg(recency_days) AS avg_recency, avg(frequency) AS avg_frequency, avg(monetary) AS avg_monetary
+    FROM rfm GROUP BY segment`,
+    customers: `${head}
+    SELECT CAST(customer_id AS VARCHAR) AS customer_id, recency_days, frequency, monetary, r, f, m, segment
+    FROM rfm ORDER BY customer_id${customerLimit === undefined ? '' : ` LIMIT ${customerLimit}`}`,
+  };
+}
+
+export async function runRfm(engine: Engine, options: Partial<RfmOptions> = {}): Promise<RfmResult> {
+  const o = resolveOptions(options);
+  if (o.calendar === 'jalali') await ensureCalendar(engine, o);
+  const sql = rfmSql({ ...o, customerLimit: options.customerLimit });
+  const seg = await queryRows<{ as_of: string; segment: RfmSegment; customers: number; revenue: number; avg_recency: number; avg_frequency: number; avg_monetary: number }>(engine, sql.segments);
+  const total = seg.reduce((s, r) => s + r.customers, 0);
+  const revenue = seg.reduce((s, r) => s + r.revenue, 0);
+  const bySegment = new Map(seg.map((r) => [r.segment, r]));
+  const segments = RFM_SEGMENTS.map((name): RfmSegmentSummary => {
+    const r = bySegment.get(name);
+    return {
+      segment: name,
+      customers: r?.customers ?? 0,
+      share: ratio(r?.customers ?? 0, total),
+      revenue: r?.revenue ?? 0,
+      revenueShare: ratio(r?.revenue ?? 0, revenue),
+      avgRecencyDays: r?.avg_recency ?? null,
+      avgFrequency: r?.avg_frequency ?? null,
+      avgMonetary: r?.avg_monetary ?? null,
+    };
+  });
+  const rows = options.customerLimit === 0 ? [] : await queryRows<{ customer_id: string; recency_days: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: RfmSegment }>(engine, sql.customers);
+  return {
+    asOf: seg[0]?.as_of ?? o.asOf ?? '',
+    customers: total,
+    segments,
+    rows: rows.map((r) => ({
+      customerId: r.customer_id,
+      recencyDays: r.recency_days,
+      frequency: r.frequency,
+      monetary: r.monetary,
+      r: r.r,
+      f: r.f,
+      m: r.m,
+      score: `${r.r}${r.f}${r.m}`,
+      segment: r.segment,
+    })),
+  };
+}

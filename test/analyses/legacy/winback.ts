@@ -1,0 +1,54 @@
+// Frozen copy of src/analyses/winback.ts before the performance work: the oracle of old-vs-new.test.ts.
+import { queryRows, type Engine } from '../../../src/engine/engine';
+import { ensureCalendar } from '../../../src/analyses/calendar';
+import { resolveOptions, type AnalysisOptions } from '../../../src/analyses/options';
+import { scopeCtes } from './scope';
+
+/**
+ * Win-back list: customers churned at asOf (first order ≥ churnDays days old and no order in
+ * the last churnDays days, see churn.ts), most valuable first (historic revenue, then orders,
+ * then customer_id). Rows are meant for CSV export.
+ */
+export interface WinbackOptions extends AnalysisOptions {
+  /** at most this many rows (default: all) */
+  limit?: number;
+}
+
+export interface WinbackRow {
+  customerId: string;
+  orders: number;
+  revenue: number;
+  firstOrder: string;
+  lastOrder: string;
+  /** asOf − last order day */
+  daysSince: number;
+}
+
+export function winbackSql(options: Partial<WinbackOptions> = {}): string {
+  const o = resolveOptions(options);
+  const { limit } = options;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
+  const n = o.churnDays;
+  return `WITH ${scopeCtes(o)}
+  SELECT CAST(c.customer_id AS VARCHAR) AS customer_id, c.orders, c.revenue,
+    CAST(c.first_day AS VARCHAR) AS first_order, CAST(c.last_day AS VARCHAR) AS last_order,
+    CAST(p.as_of - c.last_day AS INTEGER) AS days_since
+  FROM cust c, params p
+  WHERE c.first_day <= p.as_of - ${n} AND c.last_day <= p.as_of - ${n}
+  ORDER BY c.revenue DESC, c.orders DESC, c.customer_id${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+}
+
+export async function runWinback(engine: Engine, options: Partial<WinbackOptions> = {}): Promise<WinbackRow[]> {
+  const o = resolveOptions(options);
+  if (o.calendar === 'jalali') await ensureCalendar(engine, o);
+  const rows = await queryRows<{ customer_id: string; orders: number; revenue: number; first_order: string; last_order: string; days_since: number }>(
+    engine, winbackSql({ ...o, limit: options.limit }));
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    orders: r.orders,
+    revenue: r.revenue,
+    firstOrder: r.first_order,
+    lastOrder: r.last_order,
+    daysSince: r.days_since,
+  }));
+}
