@@ -51,6 +51,9 @@ interface LoadedFile {
   report: FileReport;
   stage: string;
   lines: string | null;
+  /** Orders files: the canonical columns the stage stores, and the plan's currency. */
+  columns: string[];
+  currency: string | null;
 }
 
 /**
@@ -126,6 +129,7 @@ export class DataSession {
     let rowsRead: number;
     let loaded: number;
     let lines: string | null = null;
+    let stageColumns: string[] = [];
     let rowMode: OrderRowMode | undefined;
     let notes: string[] = [];
     try {
@@ -144,6 +148,7 @@ export class DataSession {
         rowsRead = r.rows;
         loaded = r.orders;
         lines = r.linesTable;
+        stageColumns = r.columns;
         rowMode = r.rowMode;
         notes = r.notes;
       } else if (plan.table === 'responses') {
@@ -169,7 +174,7 @@ export class DataSession {
       id, fileName: label, table: plan.table, preset: plan.preset, rowsRead, loaded, rejected,
       rejectedTotal: rejected.reduce((n, r) => n + r.count, 0), rowMode, notes, ms: 0,
     };
-    this.files.push({ report, stage, lines });
+    this.files.push({ report, stage, lines, columns: stageColumns, currency: plan.currency });
     onProgress({ stage: 'combining', fraction: null });
     await this.rebuild();
     report.rejected = await rejectCounts(this.engine, label);
@@ -201,8 +206,8 @@ export class DataSession {
 
   /** Rebuild every canonical table from the stage tables. */
   async rebuild(): Promise<void> {
-    const of = (t: LoadPlan['table']) =>
-      this.files.filter((f) => f.report.table === t).map((f) => ({ stage: f.stage, lines: f.lines, file: f.report.fileName }));
+    const of = (t: LoadPlan['table']) => this.files.filter((f) => f.report.table === t)
+      .map((f) => ({ stage: f.stage, lines: f.lines, file: f.report.fileName, columns: f.columns, currency: f.currency }));
     this.summary = await rebuildOrders(this.engine, of('orders'), this.settings);
     await rebuildSimple(this.engine, 'responses', of('responses'));
     await rebuildSimple(this.engine, 'customers', of('customers'));

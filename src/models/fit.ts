@@ -31,6 +31,13 @@ export interface FitOptions extends MinimiseOptions {
   requireConvergence?: boolean;
 }
 
+/** What a non-converged fit of each model usually means, for the refusal message. */
+export const NOT_CONVERGED_HINTS: Record<string, string> = {
+  'BG/NBD': 'The data may not fit this model (for example almost no sign of customers dropping out, or nearly identical customers).',
+  'Pareto/NBD': 'The data may not fit this model (for example lifetimes with almost no spread across customers).',
+  'Gamma-Gamma': 'The data may not fit this model (for example customers\' mean spends with almost no spread beyond the within-customer noise).',
+};
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Runs fitOnLogScale over named parameters and packs a ModelFit. */
@@ -47,7 +54,7 @@ export function fitNamed<K extends string>(
     restarts: o.restarts, gradientNorm: o.gradientNorm, ms: now() - t0,
   };
   const params = toRecord(fit.params);
-  if (!o.converged && options.requireConvergence !== false) throw new NotConverged(model, o.message, params, o.iterations);
+  if (!o.converged && options.requireConvergence !== false) throw new NotConverged(model, o.message, params, o.iterations, NOT_CONVERGED_HINTS[model]);
   return {
     params,
     standardErrors: fit.standardErrors ? toRecord(fit.standardErrors) : null,

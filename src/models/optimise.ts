@@ -12,13 +12,13 @@ export interface MinimiseOptions {
   xTolerance?: number;
   /** …and the function values differ by less than this (absolute, default 1e-10). */
   fTolerance?: number;
-  /** Evaluation budget over all restarts (default 40,000). */
+  /** Evaluation budget over all restarts (default 20,000). */
   maxEvaluations?: number;
   /** Restarts from the best point after a run converged (default up to 8; stops once a restart gains < fTolerance). */
   maxRestarts?: number;
   /** |∂f/∂xᵢ| above which the result is not called converged (default 1e-3 × max(1, |f| / 1000)). */
   gradientTolerance?: number;
-  /** Coordinates outside ±bound are infeasible (+Infinity); default 30 (e^±30 on log-parameters). */
+  /** Coordinates outside ±bound are infeasible (+Infinity); default 30. fitOnLogScale uses ln(1e8) around the start. */
   bound?: number;
 }
 
@@ -161,7 +161,7 @@ export function minimise(f: Objective, x0: readonly number[], options: MinimiseO
   const fTol = options.fTolerance ?? 1e-10;
   const maxRestarts = options.maxRestarts ?? 8;
   const bound = options.bound ?? 30;
-  const budget = { left: options.maxEvaluations ?? 40_000 };
+  const budget = { left: options.maxEvaluations ?? 20_000 };
   const start = budget.left;
   const g: Objective = (x) => (x.every((v) => Math.abs(v) <= bound) ? f(x) : Infinity);
   if (!Number.isFinite(g(x0))) throw new RangeError(`the objective is not finite at the starting point (${x0.join(', ')})`);
@@ -187,10 +187,13 @@ export function minimise(f: Objective, x0: readonly number[], options: MinimiseO
   const message = converged ? 'converged'
     : !best.converged ? 'evaluation budget exhausted before the simplex converged'
     : !settled ? 'restarts kept improving the optimum (no stable optimum within the restart budget)'
-    : atBound ? 'a parameter ran to its bound (e^±' + bound + ')'
+    : atBound ? `a parameter ran off towards 0 or infinity (the search bound, e^±${bound.toFixed(1)} from the start)`
     : `the gradient is not ~0 at the optimum (max |∂f/∂x| = ${gradientNorm.toExponential(2)})`;
   return { x: best.x, value: best.value, iterations, evaluations: start - budget.left, restarts, converged, gradientNorm, message };
 }
+
+/** fitOnLogScale's default bound: parameters may move a factor 10⁸ either way from the start. */
+export const LOG_SCALE_BOUND = Math.log(1e8);
 
 export interface LogScaleFit {
   /** Parameters on their natural (positive) scale. */
@@ -203,13 +206,19 @@ export interface LogScaleFit {
 }
 
 /**
- * Minimises a negative log-likelihood over positive parameters, searching on log-parameters.
- * `negLogLikelihood` receives natural-scale parameters.
+ * Minimises a negative log-likelihood over positive parameters, searching on u = ln(θ / start):
+ * scale-free (amounts in Rial and in dollars behave alike) and bounded to a factor 10⁸ around the
+ * start, so a likelihood that keeps improving towards 0 or ∞ (a degenerate model) ends at the
+ * bound as "not converged" quickly instead of crawling along a ridge. `negLogLikelihood` receives
+ * natural-scale parameters.
  */
 export function fitOnLogScale(negLogLikelihood: (params: number[]) => number, start: readonly number[], options: MinimiseOptions = {}): LogScaleFit {
-  const f: Objective = (lx) => negLogLikelihood(lx.map(Math.exp));
-  const result = minimise(f, start.map(Math.log), options);
-  const params = result.x.map(Math.exp);
+  if (!start.every((v) => v > 0 && Number.isFinite(v))) throw new RangeError(`start parameters must be positive, got ${start.join(', ')}`);
+  const logStart = start.map(Math.log);
+  const toParams = (u: readonly number[]) => u.map((v, i) => Math.exp(v + logStart[i]));
+  const f: Objective = (u) => negLogLikelihood(toParams(u));
+  const result = minimise(f, start.map(() => 0), { bound: LOG_SCALE_BOUND, ...options });
+  const params = toParams(result.x);
   let standardErrors: number[] | null = null;
   const H = numericHessian(f, result.x);
   const cov = invertSpd(H);

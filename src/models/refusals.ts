@@ -37,8 +37,8 @@ export class TooFewRepeatBuyers extends ModelRefusal {
 
 export class NotConverged extends ModelRefusal {
   readonly code = 'not-converged' as const;
-  constructor(model: string, readonly reason: string, readonly params: Record<string, number>, readonly iterations: number) {
-    super(model, `${model}: the maximum-likelihood fit did not converge (${reason}) after ${iterations} iterations; last parameters ${Object.entries(params).map(([k, v]) => `${k}=${v.toPrecision(4)}`).join(', ')}. The data may not fit this model (for example no sign of customers dropping out).`);
+  constructor(model: string, readonly reason: string, readonly params: Record<string, number>, readonly iterations: number, hint = 'The data may not fit this model.') {
+    super(model, `${model}: the maximum-likelihood fit did not converge (${reason}) after ${iterations} iterations; last parameters ${Object.entries(params).map(([k, v]) => `${k}=${v.toPrecision(4)}`).join(', ')}. ${hint}`);
     this.name = 'NotConverged';
   }
 }

@@ -3,7 +3,7 @@ import { queryRows } from '../../engine/engine';
 import type { LoadSettings } from './plan';
 import { REJECTS_TABLE } from './rejects';
 import { ident, literal } from './sql';
-import { STAGE_COLUMNS } from './normalise-orders';
+import { stageSelect } from './normalise-orders';
 
 /** An empty `orders_all` row shape (docs/ARCHITECTURE.md, "Canonical tables"). */
 const ORDER_COLUMNS_NULL = `NULL::VARCHAR AS source_file, NULL::BIGINT AS source_row, NULL::VARCHAR AS order_id,
@@ -20,6 +20,16 @@ export async function dropRelation(engine: Engine, name: string): Promise<void> 
   } catch {
     await engine.query(`DROP TABLE IF EXISTS ${ident(name)}`);
   }
+}
+
+/** One loaded orders file: its stage table, the canonical columns it stores, its lines table. */
+export interface OrderStage {
+  stage: string;
+  columns: string[];
+  file: string;
+  /** The file's currency when it has no currency column (from the plan). */
+  currency: string | null;
+  lines: string | null;
 }
 
 export interface CanonicalSummary {
@@ -43,13 +53,12 @@ export interface CanonicalSummary {
  * rejected in the later one (overlapping exports are common).
  */
 export async function rebuildOrders(
-  engine: Engine, stages: { stage: string; lines: string | null; file: string }[], settings: LoadSettings,
+  engine: Engine, stages: OrderStage[], settings: LoadSettings,
 ): Promise<CanonicalSummary> {
   await engine.query(`DELETE FROM ${REJECTS_TABLE} WHERE reason = 'order id in an earlier file'`);
   await dropRelation(engine, 'orders');
   await dropRelation(engine, 'orders_all');
-  const cols = STAGE_COLUMNS.join(', ');
-  const union = stages.map((s) => `SELECT ${cols} FROM ${ident(s.stage)}`).join(' UNION ALL ');
+  const union = stages.map((s) => `SELECT ${stageSelect(s.columns, s.file, s.currency)} FROM ${ident(s.stage)}`).join(' UNION ALL ');
   let overlap = 0;
   if (stages.length > 1) {
     [{ overlap }] = await queryRows<{ overlap: number }>(engine,

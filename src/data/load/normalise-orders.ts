@@ -14,6 +14,8 @@ export type OrderRowMode = 'one-row-per-order' | 'first-row-totals' | 'summed-li
 
 export interface OrdersStageResult {
   stageTable: string;
+  /** Canonical columns stored in the stage table; the others take their default (`stageSelect`). */
+  columns: string[];
   linesTable: string | null;
   /** Data rows read from the raw relation (malformed CSV rows not included). */
   rows: number;
@@ -22,11 +24,24 @@ export interface OrdersStageResult {
   notes: string[];
 }
 
-/** Columns every orders stage table has (the canonical `orders_all` selects exactly these). */
+/** The canonical columns of `orders_all`, in order (docs/ARCHITECTURE.md). */
 export const STAGE_COLUMNS = [
   'source_file', 'source_row', 'order_id', 'customer_id', 'ordered_at', 'ordered_at_utc', 'gross_amount', 'status',
   'refunded_amount', 'currency', 'quantity', 'product', 'channel', 'city', 'region', 'country',
 ] as const;
+
+/**
+ * SELECT list turning a stage table into the canonical columns. A stage stores only what its
+ * file has (10M rows × an empty VARCHAR column is 160 MB of a 4 GB heap); the rest is filled in
+ * here: the file name, status `completed`, no refund, the file's currency, NULL dimensions.
+ */
+export function stageSelect(stored: string[], file: string, currency: string | null): string {
+  const defaults: Record<string, string> = {
+    source_file: literal(file), ordered_at_utc: 'ordered_at', status: `'completed'`, refunded_amount: '0::DOUBLE',
+    currency: currency === null ? 'NULL::VARCHAR' : literal(currency), quantity: 'NULL::DOUBLE',
+  };
+  return STAGE_COLUMNS.map((c) => (stored.includes(c) ? ident(c) : `${defaults[c] ?? 'NULL::VARCHAR'} AS ${ident(c)}`)).join(', ');
+}
 
 /**
  * Raw text relation → `stageTable` with the canonical order columns (docs/ARCHITECTURE.md),
@@ -68,6 +83,23 @@ export async function normaliseOrders(
   const rawText = rawRowText(rawCols.map(({ alias }) => ident(alias)));
   const status = m.status || m.cancelled_at ? statusExpr('status_raw', 'is_cancelled') : statusExpr('NULL', 'false');
   const dateAlias = m.ordered_at ? rawCols.find((x) => x.c === m.ordered_at)!.alias : null;
+  // Only what the file has is stored (see stageSelect); group-only helpers only when mapped.
+  const hasStatus = !!(m.status || m.cancelled_at);
+  const optional: [boolean, string][] = [
+    [true, 'ordered_at_utc'], [hasStatus, 'status'], [!!(m.refunded_amount || hasStatus), 'refunded_amount'],
+    [!!m.currency, 'currency'], [!!m.quantity, 'quantity'], [!!m.product, 'product'], [!!m.channel, 'channel'],
+    [!!m.city, 'city'], [!!m.region, 'region'], [!!m.country, 'country'],
+  ];
+  const stored = ['source_row', 'order_id', 'customer_id', 'ordered_at', 'gross_amount', ...optional.filter(([on]) => on).map(([, c]) => c)];
+  const exprs: Record<string, string> = {
+    source_row: '__row AS source_row',
+    ordered_at_utc: `CASE WHEN dp.off_min IS NULL THEN ordered_at ELSE ordered_at - to_minutes(dp.off_min::BIGINT) END AS ordered_at_utc`,
+    gross_amount: 'amount AS gross_amount',
+    refunded_amount: `coalesce(refunded, CASE WHEN status = 'refunded' THEN amount ELSE 0 END) AS refunded_amount`,
+  };
+  const helpers = [[!!m.refunded_amount, 'refunded'], [!!m.status, 'status_raw'], [!!m.cancelled_at, 'is_cancelled'],
+    [!!m.line_price, 'line_price']].filter(([on]) => on).map(([, c]) => c as string);
+  const typedColumns = [...stored.map((c) => exprs[c] ?? c), ...helpers, 'reason'];
 
   await engine.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS
     WITH a AS (
@@ -100,12 +132,7 @@ export async function normaliseOrders(
           THEN 'unparseable amount'
         WHEN amount < 0 AND ${m.order_id ? 'false' : 'true'} THEN 'negative amount'
       END AS reason, ${status} AS status FROM b)
-    SELECT ${file} AS source_file, __row AS source_row, order_id, customer_id, ordered_at,
-      CASE WHEN dp.off_min IS NULL THEN ordered_at ELSE ordered_at - to_minutes(dp.off_min::BIGINT) END AS ordered_at_utc,
-      amount AS gross_amount, status,
-      coalesce(refunded, CASE WHEN status = 'refunded' THEN amount ELSE 0 END) AS refunded_amount,
-      currency, quantity, product, channel, city, region, country,
-      refunded, status_raw, is_cancelled, line_price, reason,
+    SELECT ${typedColumns.join(', ')},
       CASE reason
         WHEN 'missing customer id' THEN 'no customer id or e-mail on this row'
         WHEN 'unparseable date' THEN 'date not readable: ' || coalesce(${rawOf(m.ordered_at)}, '(empty)')
@@ -116,11 +143,17 @@ export async function normaliseOrders(
       CASE WHEN reason IS NOT NULL THEN ${rawText} END AS raw_text
     FROM c`);
   await engine.query(`INSERT INTO ${REJECTS_TABLE}
-    SELECT source_file, NULL, source_row, reason, detail, raw_text FROM ${ident(typed)} WHERE reason IS NOT NULL`);
+    SELECT ${file}, NULL, source_row, reason, detail, raw_text FROM ${ident(typed)} WHERE reason IS NOT NULL`);
 
   // A negative row that shares its order id with a positive one is that order's refund
   // (WooCommerce Analytics writes refunds this way); alone, it is rejected.
-  const valid = `(SELECT * FROM ${ident(typed)} WHERE reason IS NULL AND NOT coalesce(gross_amount < 0, false))`;
+  // Group path and checks see every canonical and helper column (defaults for the missing ones).
+  const helperNulls: Record<string, string> = {
+    refunded: 'NULL::DOUBLE', status_raw: 'NULL::VARCHAR', is_cancelled: 'false', line_price: 'NULL::DOUBLE',
+  };
+  const full = `(SELECT ${stageSelect(stored, plan.fileName, plan.currency)}, ${Object.entries(helperNulls)
+    .map(([c, dflt]) => (helpers.includes(c) ? c : `${dflt} AS ${c}`)).join(', ')}, reason FROM ${ident(typed)})`;
+  const valid = `(SELECT * FROM ${full} WHERE reason IS NULL AND NOT coalesce(gross_amount < 0, false))`;
   const [{ rows, rejected, extra, negatives }] = await queryRows<{ rows: number; rejected: number; extra: number; negatives: number }>(engine,
     `SELECT count(*) AS rows, count(reason) AS rejected, count(*) FILTER (WHERE reason IS NULL AND gross_amount < 0) AS negatives,
        ${m.order_id ? `count(*) FILTER (WHERE reason IS NULL AND NOT coalesce(gross_amount < 0, false))
@@ -131,21 +164,22 @@ export async function normaliseOrders(
   // The common case: one row per order. The typed table is the stage; no copy.
   if (!lineItems && extra === 0 && negatives === 0) {
     if (rejected > 0) await engine.query(`DELETE FROM ${ident(typed)} WHERE reason IS NOT NULL`);
+    for (const c of [...helpers, 'reason', 'detail', 'raw_text']) await engine.query(`ALTER TABLE ${ident(typed)} DROP COLUMN ${ident(c)}`);
     await engine.query(`DROP TABLE IF EXISTS ${ident(stageTable)}`);
     await engine.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(stageTable)}`);
-    return { stageTable, linesTable: null, rows, orders: rows - rejected, rowMode: 'one-row-per-order', notes };
+    return { stageTable, columns: stored, linesTable: null, rows, orders: rows - rejected, rowMode: 'one-row-per-order', notes };
   }
 
   let refunds = '(SELECT NULL::VARCHAR AS order_id, NULL::DOUBLE AS refund WHERE false)';
   if (negatives > 0) {
     refunds = ident(`${typed}_refunds`);
     await engine.query(`CREATE OR REPLACE TEMP TABLE ${refunds} AS
-      SELECT order_id, -sum(gross_amount) AS refund FROM ${ident(typed)}
+      SELECT order_id, -sum(gross_amount) AS refund FROM ${full}
       WHERE reason IS NULL AND gross_amount < 0 GROUP BY order_id`);
     await engine.query(`INSERT INTO ${REJECTS_TABLE}
       SELECT ${file}, NULL, t.source_row, 'negative amount',
         'negative amount ' || t.gross_amount || ' and no order ' || t.order_id || ' to refund in this file', ${rowLabel('t')}
-      FROM ${ident(typed)} t WHERE t.reason IS NULL AND t.gross_amount < 0
+      FROM ${full} t WHERE t.reason IS NULL AND t.gross_amount < 0
         AND t.order_id NOT IN (SELECT order_id FROM ${valid})`);
     notes.push(`${negatives} rows with a negative amount were read as refunds of their order.`);
   }
@@ -208,5 +242,5 @@ export async function normaliseOrders(
   await engine.query(`DROP TABLE IF EXISTS ${ident(typed)}`);
   await engine.query(`DROP TABLE IF EXISTS ${ident(typed + '_refunds')}`);
   const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${ident(stageTable)}`);
-  return { stageTable, linesTable, rows, orders: n, rowMode, notes };
+  return { stageTable, columns: [...STAGE_COLUMNS], linesTable, rows, orders: n, rowMode, notes };
 }
