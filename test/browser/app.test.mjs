@@ -132,6 +132,11 @@ test('a file nobody recognises is mapped by hand in the mapping step', async () 
   await page.click('[data-testid="load-button"]');
   await page.waitForSelector('[data-testid="load-report"]');
   assert.equal(await number(page, 'loaded-count'), 6);
+  // Next month's export with the same headers: the confirmed mapping is remembered.
+  await page.setInputFiles('[data-testid="file-input"]', join(root, 'test/cli/fixtures/bestellungen.csv'));
+  await card.waitFor();
+  assert.match(await card.innerText(), /mapping you confirmed before/);
+  assert.equal(await page.locator('[data-testid="load-button"]').isDisabled(), false);
   assert.deepEqual(errors, []);
   await context.close();
 });
