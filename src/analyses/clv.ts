@@ -421,7 +421,7 @@ export async function runClv<U extends TimeUnit>(engine: Engine, options: ClvOpt
   }
   const out: ClvCustomer<U>[] = [];
   const limit = o.customerLimit ?? Number.MAX_SAFE_INTEGER;
-  if (limit > 0) await scorePages(engine, unit, o.hasHoldout, scorer, gg, o.tiers, (b) => { out.push(...b); }, limit, 50_000, signal);
+  if (limit > 0) await scorePages(engine, unit, o.hasHoldout, scorer, gg, o.tiers, (b) => { for (const c of b) out.push(c); }, limit, 50_000, signal);
   const scoreMs = now() - t;
 
   const customers = rows.reduce((s, r) => s + r.n, 0);

@@ -8,7 +8,7 @@
 import { fitNamed, type FitOptions, type ModelFit } from './fit';
 import { hyp2f1, lbeta, lgamma, logAddExp } from './special';
 import { MIN_CUSTOMERS, MIN_REPEAT_BUYERS, TooFewCustomers, TooFewRepeatBuyers } from './refusals';
-import { summaryTable, type SummaryRow } from './summary';
+import { indexValues, summaryTable, type SummaryRow } from './summary';
 
 export interface BgNbdParams {
   r: number;
@@ -32,27 +32,45 @@ export function bgnbdLogLikelihood(p: BgNbdParams, x: number, tx: number, T: num
   return lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + logAddExp(a1, a2);
 }
 
-/** Σ n · ln L over grouped summaries (the x-only terms are computed once per distinct x). */
-export function bgnbdTotalLogLikelihood(p: BgNbdParams, rows: readonly SummaryRow[]): number {
-  const { r, alpha, a, b } = p;
-  if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return -Infinity;
-  const lb = lbeta(a, b);
-  const lnAlpha = Math.log(alpha);
-  const lgr = lgamma(r);
-  const byX = new Map<number, [number, number, number]>();
-  let total = 0;
-  for (const row of rows) {
-    const { x, tx, T, n } = row;
-    let c = byX.get(x);
-    if (!c) {
-      c = [lgamma(r + x) - lgr + r * lnAlpha, lbeta(a, b + x) - lb, x > 0 ? lbeta(a + 1, b + x - 1) - lb : -Infinity];
-      byX.set(x, c);
+/**
+ * Σ n · ln L over grouped summaries as a function of the parameters. Work that depends on one
+ * value is done once per distinct value: the x-only terms per distinct x, ln(α + T) per distinct T,
+ * ln(α + t_x) per distinct t_x; per row there remain one exp and one log1p.
+ */
+export function bgnbdLogLikelihoodFunction(rows: readonly SummaryRow[]): (p: BgNbdParams) => number {
+  const table = summaryTable(rows);
+  const xs = indexValues(table.x), Ts = indexValues(table.T), txs = indexValues(table.tx);
+  const cx0 = new Float64Array(xs.unique.length), cx1 = new Float64Array(xs.unique.length), cx2 = new Float64Array(xs.unique.length);
+  const lnT = new Float64Array(Ts.unique.length), lnTx = new Float64Array(txs.unique.length);
+  return (p) => {
+    const { r, alpha, a, b } = p;
+    if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return -Infinity;
+    const lb = lbeta(a, b);
+    const lnAlpha = Math.log(alpha);
+    const lgr = lgamma(r);
+    for (let k = 0; k < xs.unique.length; k++) {
+      const x = xs.unique[k];
+      cx0[k] = lgamma(r + x) - lgr + r * lnAlpha;
+      cx1[k] = lbeta(a, b + x) - lb;
+      cx2[k] = x > 0 ? lbeta(a + 1, b + x - 1) - lb : -Infinity;
     }
-    const a1 = c[1] - (r + x) * Math.log(alpha + T);
-    const a2 = x > 0 ? c[2] - (r + x) * Math.log(alpha + tx) : -Infinity;
-    total += n * (c[0] + logAddExp(a1, a2));
-  }
-  return total;
+    for (let k = 0; k < Ts.unique.length; k++) lnT[k] = Math.log(alpha + Ts.unique[k]);
+    for (let k = 0; k < txs.unique.length; k++) lnTx[k] = Math.log(alpha + txs.unique[k]);
+    let total = 0;
+    for (let i = 0; i < table.length; i++) {
+      const x = table.x[i];
+      const kx = xs.index[i];
+      const a1 = cx1[kx] - (r + x) * lnT[Ts.index[i]];
+      const a2 = x > 0 ? cx2[kx] - (r + x) * lnTx[txs.index[i]] : -Infinity;
+      total += table.n[i] * (cx0[kx] + logAddExp(a1, a2));
+    }
+    return total;
+  };
+}
+
+/** Σ n · ln L over grouped summaries. */
+export function bgnbdTotalLogLikelihood(p: BgNbdParams, rows: readonly SummaryRow[]): number {
+  return bgnbdLogLikelihoodFunction(rows)(p);
 }
 
 /**
@@ -68,7 +86,8 @@ export function fitBgNbd(rows: readonly SummaryRow[], options: FitOptions & { mi
   let meanT = 0;
   for (let i = 0; i < table.length; i++) meanT += (table.T[i] * table.n[i]) / table.customers;
   const start = options.start ?? { r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 };
-  return fitNamed(MODEL, ['r', 'alpha', 'a', 'b'] as const, start, (p) => -bgnbdTotalLogLikelihood(p, rows),
+  const ll = bgnbdLogLikelihoodFunction(rows);
+  return fitNamed(MODEL, ['r', 'alpha', 'a', 'b'] as const, start, (p) => -ll(p),
     { customers: table.customers, distinctRows: table.length }, options);
 }
 

@@ -1,5 +1,5 @@
 /** The shape every model fit returns, and the shared convergence guard. */
-import { fitOnLogScale, type MinimiseOptions } from './optimise';
+import { LOG_SCALE_BOUND, fitOnLogScale, type MinimiseOptions } from './optimise';
 import { NotConverged } from './refusals';
 
 export interface FitReport {
@@ -33,9 +33,9 @@ export interface FitOptions extends MinimiseOptions {
 
 /** What a non-converged fit of each model usually means, for the refusal message. */
 export const NOT_CONVERGED_HINTS: Record<string, string> = {
-  'BG/NBD': 'The data may not fit this model (for example almost no sign of customers dropping out, or nearly identical customers).',
-  'Pareto/NBD': 'The data may not fit this model (for example lifetimes with almost no spread across customers).',
-  'Gamma-Gamma': 'The data may not fit this model (for example customers\' mean spends with almost no spread beyond the within-customer noise).',
+  'BG/NBD': 'The data cannot identify the model: usually too few customers, or customers too alike (a, b → ∞: one drop-out probability for all; r, α → ∞: one purchase rate for all).',
+  'Pareto/NBD': 'The data cannot identify the model: usually too few customers, or customers too alike (s, β → ∞: one lifetime rate for all; r, α → ∞: one purchase rate for all).',
+  'Gamma-Gamma': 'The data cannot identify the model: usually too few repeat buyers with 2+ repeat purchases (p → ∞, γ → 0: no detectable spread of a customer\'s order values; q, γ → ∞: no spread of mean spend across customers).',
 };
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -49,12 +49,18 @@ export function fitNamed<K extends string>(
   const toRecord = (v: readonly number[]) => Object.fromEntries(names.map((k, i) => [k, v[i]])) as Record<K, number>;
   const fit = fitOnLogScale((v) => negLL(toRecord(v)), names.map((k) => start[k]), options);
   const o = fit.optimiser;
+  // A failed fit with a parameter 10⁵× away from its start is running along a ridge towards a limit
+  // of the model (e.g. BG/NBD a, b → ∞: one drop-out probability for everyone); there the
+  // likelihood is flat to rounding error, so the gradient test fails on noise. Say so.
+  const far = Math.min(Math.log(1e5), (options.bound ?? LOG_SCALE_BOUND) - 1);
+  const runaway = o.converged ? [] : names.flatMap((k, i) => (o.x[i] > far ? [`${k} → ∞`] : o.x[i] < -far ? [`${k} → 0`] : []));
+  const message = runaway.length ? `degenerate maximum: ${runaway.join(', ')}; the likelihood keeps rising towards a limit of the model` : o.message;
   const report: FitReport = {
-    converged: o.converged, message: o.message, iterations: o.iterations, evaluations: o.evaluations,
+    converged: o.converged, message, iterations: o.iterations, evaluations: o.evaluations,
     restarts: o.restarts, gradientNorm: o.gradientNorm, ms: now() - t0,
   };
   const params = toRecord(fit.params);
-  if (!o.converged && options.requireConvergence !== false) throw new NotConverged(model, o.message, params, o.iterations, NOT_CONVERGED_HINTS[model]);
+  if (!o.converged && options.requireConvergence !== false) throw new NotConverged(model, message, params, o.iterations, NOT_CONVERGED_HINTS[model]);
   return {
     params,
     standardErrors: fit.standardErrors ? toRecord(fit.standardErrors) : null,

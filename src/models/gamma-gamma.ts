@@ -8,7 +8,7 @@
 import { fitNamed, type FitOptions, type ModelFit } from './fit';
 import { lgamma } from './special';
 import { MIN_REPEAT_BUYERS, NonPositiveSpend, TooFewRepeatBuyers } from './refusals';
-import type { SpendRow } from './summary';
+import { indexValues, type SpendRow } from './summary';
 
 export interface GammaGammaParams {
   p: number;
@@ -29,12 +29,33 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, x: number, zbar: nu
   return lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(zbar) + px * Math.log(x) - (px + q) * Math.log(gamma + x * zbar);
 }
 
+/**
+ * Σ n · ln f over spend rows as a function of the parameters: the ln Γ terms once per distinct x,
+ * ln z̄ and ln x once per row in advance; per evaluation and row one log remains.
+ */
+export function gammaGammaLogLikelihoodFunction(rows: readonly SpendRow[]): (g: GammaGammaParams) => number {
+  const len = rows.length;
+  const x = new Float64Array(len), z = new Float64Array(len), n = new Float64Array(len), lnZ = new Float64Array(len), lnX = new Float64Array(len);
+  rows.forEach((r, i) => { x[i] = r.x; z[i] = r.zbar; n[i] = r.n; lnZ[i] = Math.log(r.zbar); lnX[i] = Math.log(r.x); });
+  const xs = indexValues(x);
+  const head = new Float64Array(xs.unique.length);
+  return (g) => {
+    const { p, q, gamma } = g;
+    if (!(p > 0 && q > 0 && gamma > 0)) return -Infinity;
+    const c = -lgamma(q) + q * Math.log(gamma);
+    for (let k = 0; k < xs.unique.length; k++) { const px = p * xs.unique[k]; head[k] = lgamma(px + q) - lgamma(px) + c; }
+    let total = 0;
+    for (let i = 0; i < len; i++) {
+      const px = p * x[i];
+      total += n[i] * (head[xs.index[i]] + (px - 1) * lnZ[i] + px * lnX[i] - (px + q) * Math.log(gamma + x[i] * z[i]));
+    }
+    return total;
+  };
+}
+
 /** Σ n · ln f over spend rows. */
 export function gammaGammaTotalLogLikelihood(g: GammaGammaParams, rows: readonly SpendRow[]): number {
-  if (!(g.p > 0 && g.q > 0 && g.gamma > 0)) return -Infinity;
-  let total = 0;
-  for (const r of rows) total += r.n * gammaGammaLogLikelihood(g, r.x, r.zbar);
-  return total;
+  return gammaGammaLogLikelihoodFunction(rows)(g);
 }
 
 /** Throws NonPositiveSpend (typed) when any row has z̄ ≤ 0; RangeError for x < 1 or a non-finite z̄. */
@@ -62,7 +83,8 @@ export function fitGammaGamma(rows: readonly SpendRow[], options: FitOptions & {
   const mean = rows.reduce((s, r) => s + r.n * r.zbar, 0) / buyers;
   // Start at p = 1, q = 2: the population mean pγ/(q − 1) then equals the sample mean.
   const start = options.start ?? { p: 1, q: 2, gamma: mean };
-  return fitNamed(MODEL, ['p', 'q', 'gamma'] as const, start, (g) => -gammaGammaTotalLogLikelihood(g, rows),
+  const ll = gammaGammaLogLikelihoodFunction(rows);
+  return fitNamed(MODEL, ['p', 'q', 'gamma'] as const, start, (g) => -ll(g),
     { customers: buyers, distinctRows: rows.length }, options);
 }
 

@@ -1,6 +1,7 @@
 /**
- * Minimisation for maximum-likelihood fits: Nelder–Mead with restarts on log-parameters, a
- * numeric-gradient convergence check and standard errors from a numeric Hessian. Pure numbers.
+ * Minimisation for maximum-likelihood fits: Nelder–Mead with restarts, then a BFGS polish, on
+ * log-parameters; a numeric-gradient convergence test and standard errors from a numeric Hessian.
+ * Pure numbers.
  */
 
 export type Objective = (x: readonly number[]) => number;
@@ -12,7 +13,7 @@ export interface MinimiseOptions {
   xTolerance?: number;
   /** …and the function values differ by less than this (absolute, default 1e-10). */
   fTolerance?: number;
-  /** Evaluation budget over all restarts (default 20,000). */
+  /** Evaluation budget: half for Nelder–Mead with restarts, the rest for the BFGS polish (default 12,000). */
   maxEvaluations?: number;
   /** Restarts from the best point after a run converged (default up to 8; stops once a restart gains < fTolerance). */
   maxRestarts?: number;
@@ -25,11 +26,11 @@ export interface MinimiseOptions {
 export interface MinimiseResult {
   x: number[];
   value: number;
-  /** Nelder–Mead iterations over all restarts. */
+  /** Nelder–Mead iterations over all restarts plus BFGS iterations. */
   iterations: number;
   evaluations: number;
   restarts: number;
-  /** The simplex shrank below tolerance, restarts stopped improving and the numeric gradient is ~0. */
+  /** The numeric gradient is ~0 at the result and no parameter sits at the search bound. */
   converged: boolean;
   /** Largest |∂f/∂xᵢ| at the result (central differences). */
   gradientNorm: number;
@@ -63,7 +64,7 @@ function nelderMeadRun(f: Objective, x0: number[], step: number, xTol: number, f
     order();
     let spread = 0;
     for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(pts[i][j] - pts[0][j]));
-    if (spread <= xTol && Math.abs(vals[n] - vals[0]) <= fTol) return { x: pts[0], value: vals[0], iterations, converged: true };
+    if (spread <= xTol && Math.abs(vals[n] - vals[0]) <= fTol * Math.max(1, Math.abs(vals[0]))) return { x: pts[0], value: vals[0], iterations, converged: true };
     iterations++;
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += pts[i][j] / n;
@@ -103,7 +104,7 @@ export function numericGradient(f: Objective, x: readonly number[], h = 1e-5): n
 }
 
 /** Central-difference Hessian (symmetric). */
-export function numericHessian(f: Objective, x: readonly number[], h = 1e-4): number[][] {
+export function numericHessian(f: Objective, x: readonly number[], h = 1e-3): number[][] {
   const n = x.length;
   const f0 = f(x);
   const H: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -154,42 +155,96 @@ export function invertSpd(A: readonly (readonly number[])[]): number[][] | null 
   return inv;
 }
 
-/** Nelder–Mead with restarts from the best point until a restart no longer improves. */
+/**
+ * Quasi-Newton polish (BFGS on the inverse Hessian, central-difference gradients, Armijo
+ * backtracking) inside ±bound. Nelder–Mead gets close but can stall in long curved valleys; BFGS
+ * then either reaches a point with a ~0 gradient or runs along the valley to the bound.
+ */
+function bfgsPolish(f: Objective, x0: number[], f0: number, gradTol: number, bound: number, budget: { left: number }): { x: number[]; value: number; iterations: number } {
+  const n = x0.length;
+  const counted: Objective = (x) => { budget.left--; const v = f(x); return Number.isNaN(v) ? Infinity : v; };
+  const clip = (x: number[]) => x.map((v) => Math.min(bound, Math.max(-bound, v)));
+  let x = x0.slice();
+  let fx = f0;
+  let g = numericGradient(counted, x);
+  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let iterations = 0;
+  while (budget.left > 2 * n + 2 && iterations < 200) {
+    if (!g.every(Number.isFinite) || Math.max(...g.map(Math.abs)) <= gradTol / 10) break;
+    iterations++;
+    let d = H.map((row) => -row.reduce((acc, h, j) => acc + h * g[j], 0));
+    let slope = d.reduce((acc, v, i) => acc + v * g[i], 0);
+    if (!(slope < 0)) { // not a descent direction: restart from steepest descent
+      H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+      d = g.map((v) => -v);
+      slope = -g.reduce((acc, v) => acc + v * v, 0);
+    }
+    let t = 1;
+    let xn = clip(x.map((v, i) => v + t * d[i]));
+    let fn = counted(xn);
+    while (!(fn <= fx + 1e-4 * t * slope) && t > 1e-10 && budget.left > 0) {
+      t *= 0.5;
+      xn = clip(x.map((v, i) => v + t * d[i]));
+      fn = counted(xn);
+    }
+    if (!(fn < fx)) break; // no progress possible along this direction
+    const gn = numericGradient(counted, xn);
+    const sv = xn.map((v, i) => v - x[i]);
+    const yv = gn.map((v, i) => v - g[i]);
+    const sy = sv.reduce((acc, v, i) => acc + v * yv[i], 0);
+    if (sy > 1e-12) {
+      const Hy = H.map((row) => row.reduce((acc, h, j) => acc + h * yv[j], 0));
+      const yHy = yv.reduce((acc, v, i) => acc + v * Hy[i], 0);
+      H = H.map((row, i) => row.map((h, j) => h + ((sy + yHy) * sv[i] * sv[j]) / (sy * sy) - (Hy[i] * sv[j] + sv[i] * Hy[j]) / sy));
+    }
+    x = xn; fx = fn; g = gn;
+  }
+  return { x, value: fx, iterations };
+}
+
+/**
+ * Nelder–Mead with restarts from the best point until a restart no longer improves (half the
+ * evaluation budget), then a BFGS polish. Converged = a ~0 numeric gradient away from the bound.
+ */
 export function minimise(f: Objective, x0: readonly number[], options: MinimiseOptions = {}): MinimiseResult {
   const step = options.initialStep ?? 0.5;
-  const xTol = options.xTolerance ?? 1e-9;
-  const fTol = options.fTolerance ?? 1e-10;
-  const maxRestarts = options.maxRestarts ?? 8;
+  const xTol = options.xTolerance ?? 1e-8;
+  const fTol = options.fTolerance ?? 1e-12;
+  const maxRestarts = options.maxRestarts ?? 3;
   const bound = options.bound ?? 30;
-  const budget = { left: options.maxEvaluations ?? 20_000 };
-  const start = budget.left;
+  const total = options.maxEvaluations ?? 12_000;
+  const budget = { left: Math.ceil(total / 2) };
   const g: Objective = (x) => (x.every((v) => Math.abs(v) <= bound) ? f(x) : Infinity);
   if (!Number.isFinite(g(x0))) throw new RangeError(`the objective is not finite at the starting point (${x0.join(', ')})`);
 
   let best = nelderMeadRun(g, x0.slice(), step, xTol, fTol, budget);
   let iterations = best.iterations;
   let restarts = 0;
-  let settled = false;
   while (best.converged && restarts < maxRestarts && budget.left > 0) {
     const again = nelderMeadRun(g, best.x, step, xTol, fTol, budget);
     restarts++;
     iterations += again.iterations;
     const gain = best.value - again.value;
     if (again.value <= best.value) best = { ...again, iterations };
-    if (!again.converged) { best = { ...best, converged: false }; break; }
-    if (gain < fTol * 10 + 1e-12 * Math.abs(best.value)) { settled = true; break; }
+    if (!again.converged || gain < fTol * 10 * Math.max(1, Math.abs(best.value))) break;
   }
-  const grad = numericGradient(g, best.x);
-  const gradientNorm = Math.max(...grad.map(Math.abs));
+  const nmEvaluations = Math.ceil(total / 2) - budget.left;
   const gradTol = options.gradientTolerance ?? 1e-3 * Math.max(1, Math.abs(best.value) / 1000);
-  const atBound = best.x.some((v) => Math.abs(v) > bound - 1);
-  const converged = best.converged && settled && Number.isFinite(gradientNorm) && gradientNorm <= gradTol && !atBound;
+  const polishBudget = { left: total - nmEvaluations };
+  const polished = bfgsPolish(g, best.x, best.value, gradTol, bound, polishBudget);
+  iterations += polished.iterations;
+  const x = polished.value <= best.value ? polished.x : best.x;
+  const value = Math.min(polished.value, best.value);
+  const grad = numericGradient(g, x);
+  const gradientNorm = Math.max(...grad.map(Math.abs));
+  const atBound = x.some((v) => Math.abs(v) > bound - 1);
+  const evaluations = nmEvaluations + (total - nmEvaluations - polishBudget.left) + 2 * x.length;
+  const converged = Number.isFinite(gradientNorm) && gradientNorm <= gradTol && !atBound;
   const message = converged ? 'converged'
-    : !best.converged ? 'evaluation budget exhausted before the simplex converged'
-    : !settled ? 'restarts kept improving the optimum (no stable optimum within the restart budget)'
     : atBound ? `a parameter ran off towards 0 or infinity (the search bound, e^±${bound.toFixed(1)} from the start)`
-    : `the gradient is not ~0 at the optimum (max |∂f/∂x| = ${gradientNorm.toExponential(2)})`;
-  return { x: best.x, value: best.value, iterations, evaluations: start - budget.left, restarts, converged, gradientNorm, message };
+    : polishBudget.left <= 0 ? 'evaluation budget exhausted'
+    : `the gradient is not ~0 at the best point found (max |∂f/∂x| = ${gradientNorm.toExponential(2)})`;
+  return { x, value, iterations, evaluations, restarts, converged, gradientNorm, message };
 }
 
 /** fitOnLogScale's default bound: parameters may move a factor 10⁸ either way from the start. */

@@ -7,7 +7,7 @@
 import { fitNamed, type FitOptions, type ModelFit } from './fit';
 import { hyp2f1, lgamma, logAddExp, logSubExp } from './special';
 import { MIN_CUSTOMERS, MIN_REPEAT_BUYERS, TooFewCustomers, TooFewRepeatBuyers } from './refusals';
-import { summaryTable, type SummaryRow } from './summary';
+import { indexPairs, indexValues, summaryTable, type SummaryRow } from './summary';
 
 export interface ParetoNbdParams {
   r: number;
@@ -19,7 +19,7 @@ export interface ParetoNbdParams {
 const MODEL = 'Pareto/NBD';
 
 /**
- * ln A₀ + ln(s / (r + s + x)), the "died between t_x and T" part of the likelihood (MATLAB note, eq. 2):
+ * ln[F(b, z) / m^(r+s+x)] at time t — one of the two terms of A₀ (MATLAB note, eq. 2):
  *
  *   α ≥ β: A₀ = F(s + 1, (α−β)/(α+t_x)) / (α+t_x)^(r+s+x) − F(s + 1, (α−β)/(α+T)) / (α+T)^(r+s+x)
  *   α < β: A₀ = F(r + x, (β−α)/(β+t_x)) / (β+t_x)^(r+s+x) − F(r + x, (β−α)/(β+T)) / (β+T)^(r+s+x)
@@ -28,24 +28,27 @@ const MODEL = 'Pareto/NBD';
  * (the note's numerically stable form). Everything is in logs; in the α < β branch the series is
  * first Euler-transformed, 2F1(A, r+x; A+1; z) = (1 − z)^(1−r−x) 2F1(1, s + 1; A + 1; z), because
  * 2F1(A, r + x; …) itself grows like (1 − z)^(−r−x) and would overflow for large x.
- * −Infinity when t_x = T (the customer cannot have died in an empty interval).
  */
-function logA0Term(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+function logFTerm(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
   const A = r + s + x;
-  const logF = (t: number): number => {
-    if (alpha >= beta) {
-      const m = alpha + t;
-      const z = (alpha - beta) / m;
-      return Math.log(hyp2f1(A, s + 1, A + 1, z)) - A * Math.log(m);
-    }
-    const m = beta + t;
-    const z = (beta - alpha) / m;
-    const ln1mz = Math.log(alpha + t) - Math.log(m);
-    return (1 - r - x) * ln1mz + Math.log(hyp2f1(1, s + 1, A + 1, z)) - A * Math.log(m);
-  };
+  if (alpha >= beta) {
+    const m = alpha + t;
+    return Math.log(hyp2f1(A, s + 1, A + 1, (alpha - beta) / m)) - A * Math.log(m);
+  }
+  const m = beta + t;
+  const ln1mz = Math.log(alpha + t) - Math.log(m);
+  return (1 - r - x) * ln1mz + Math.log(hyp2f1(1, s + 1, A + 1, (beta - alpha) / m)) - A * Math.log(m);
+}
+
+/** ln(s / (r + s + x)) + ln A₀ from the two F terms; −Infinity when t_x = T (no room to have died). */
+function logA0FromTerms(p: ParetoNbdParams, x: number, tx: number, T: number, fTx: number, fT: number): number {
   if (tx >= T) return -Infinity;
-  return Math.log(s) - Math.log(A) + logSubExp(logF(tx), logF(T));
+  return Math.log(p.s) - Math.log(p.r + p.s + x) + logSubExp(fTx, fT);
+}
+
+function logA0Term(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  return tx >= T ? -Infinity : logA0FromTerms(p, x, tx, T, logFTerm(p, x, tx), logFTerm(p, x, T));
 }
 
 /** ln L(r, α, s, β | x, t_x, T) of one customer (MATLAB note, eq. 1–2), in log form. */
@@ -55,12 +58,37 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, x: number, tx: number
   return lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + s * Math.log(beta) + logAddExp(alive, logA0Term(p, x, tx, T));
 }
 
+/**
+ * Σ n · ln L over grouped summaries as a function of the parameters: the 2F1 terms are computed
+ * once per distinct (x, t_x) and (x, T) pair, ln Γ(r + x) once per distinct x.
+ */
+export function paretoNbdLogLikelihoodFunction(rows: readonly SummaryRow[]): (p: ParetoNbdParams) => number {
+  const table = summaryTable(rows);
+  const xs = indexValues(table.x);
+  const atTx = indexPairs(table.x, table.tx), atT = indexPairs(table.x, table.T);
+  const lgx = new Float64Array(xs.unique.length);
+  const fTx = new Float64Array(atTx.x.length), fT = new Float64Array(atT.x.length);
+  return (p) => {
+    const { r, alpha, s, beta } = p;
+    if (!(r > 0 && alpha > 0 && s > 0 && beta > 0)) return -Infinity;
+    const head0 = -lgamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    for (let k = 0; k < xs.unique.length; k++) lgx[k] = lgamma(r + xs.unique[k]) + head0;
+    for (let k = 0; k < fTx.length; k++) fTx[k] = logFTerm(p, atTx.x[k], atTx.t[k]);
+    for (let k = 0; k < fT.length; k++) fT[k] = logFTerm(p, atT.x[k], atT.t[k]);
+    let total = 0;
+    for (let i = 0; i < table.length; i++) {
+      const x = table.x[i], tx = table.tx[i], T = table.T[i];
+      const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+      const dead = logA0FromTerms(p, x, tx, T, fTx[atTx.index[i]], fT[atT.index[i]]);
+      total += table.n[i] * (lgx[xs.index[i]] + logAddExp(alive, dead));
+    }
+    return Number.isNaN(total) ? -Infinity : total;
+  };
+}
+
 /** Σ n · ln L over grouped summaries. */
 export function paretoNbdTotalLogLikelihood(p: ParetoNbdParams, rows: readonly SummaryRow[]): number {
-  if (!(p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0)) return -Infinity;
-  let total = 0;
-  for (const row of rows) total += row.n * paretoNbdLogLikelihood(p, row.x, row.tx, row.T);
-  return Number.isNaN(total) ? -Infinity : total;
+  return paretoNbdLogLikelihoodFunction(rows)(p);
 }
 
 /** Maximum-likelihood fit over distinct summaries; the same refusals as BG/NBD. */
@@ -74,7 +102,8 @@ export function fitParetoNbd(rows: readonly SummaryRow[], options: FitOptions & 
   for (let i = 0; i < table.length; i++) meanT += (table.T[i] * table.n[i]) / table.customers;
   const scale = Math.max(meanT, 1e-3);
   const start = options.start ?? { r: 1, alpha: scale, s: 1, beta: scale };
-  return fitNamed(MODEL, ['r', 'alpha', 's', 'beta'] as const, start, (p) => -paretoNbdTotalLogLikelihood(p, rows),
+  const ll = paretoNbdLogLikelihoodFunction(rows);
+  return fitNamed(MODEL, ['r', 'alpha', 's', 'beta'] as const, start, (p) => -ll(p),
     { customers: table.customers, distinctRows: table.length }, options);
 }
 

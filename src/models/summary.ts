@@ -72,3 +72,46 @@ export interface SpendRow {
   zbar: number;
   n: number;
 }
+
+/** Distinct values of a column and, per row, the position of its value among them. */
+export interface ValueIndex {
+  unique: Float64Array;
+  index: Int32Array;
+}
+
+/**
+ * Indexes a column by its distinct values, so per-evaluation work that depends on one value
+ * (ln(α + T), a 2F1 term at (x, t)) is done once per distinct value instead of once per row.
+ */
+export function indexValues(values: ArrayLike<number>): ValueIndex {
+  const pos = new Map<number, number>();
+  const unique: number[] = [];
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let k = pos.get(v);
+    if (k === undefined) { k = unique.length; unique.push(v); pos.set(v, k); }
+    index[i] = k;
+  }
+  return { unique: Float64Array.from(unique), index };
+}
+
+/** Distinct (x, t) pairs and, per row, the position of its pair. */
+export interface PairIndex {
+  x: Float64Array;
+  t: Float64Array;
+  index: Int32Array;
+}
+
+export function indexPairs(xs: ArrayLike<number>, ts: ArrayLike<number>): PairIndex {
+  const pos = new Map<string, number>();
+  const ux: number[] = [], ut: number[] = [];
+  const index = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const key = `${xs[i]}|${ts[i]}`;
+    let k = pos.get(key);
+    if (k === undefined) { k = ux.length; ux.push(xs[i]); ut.push(ts[i]); pos.set(key, k); }
+    index[i] = k;
+  }
+  return { x: Float64Array.from(ux), t: Float64Array.from(ut), index };
+}

@@ -185,13 +185,21 @@ describe('CDNOW sample through the loading path', () => {
   });
 
   it('gives the same model in days: α ×7, r, a, b unchanged, LL shifted by −Σx·ln 7, same CLV', async () => {
-    const d = await runClv(s.engine, { unit: 'day', asOf: '1998-06-30', calibrationEnd: '1997-09-30', paretoNbd: false, customerLimit: 10 });
+    const d = await runClv(s.engine, {
+      unit: 'day', asOf: '1998-06-30', calibrationEnd: '1997-09-30', paretoNbd: false, customerLimit: 10,
+      horizon: 39 * 7, unitsPerMonth: LIFETIMES_WEEKS_PER_MONTH * 7,
+    });
     const w = r.bgnbd.params, p = d.bgnbd.params;
     near(p.alpha / 7, w.alpha, 2e-3); near(p.r, w.r, 1e-4); near(p.a, w.a, 1e-3); near(p.b, w.b, 2e-3);
     const sumX = r.rows.reduce((n, c) => n + c.frequency, 0);
     near(d.bgnbd.logLikelihood, r.bgnbd.logLikelihood - sumX * Math.log(7), 1e-3);
     expect(d.rows[0]).toHaveProperty('recencyDays');
     expect(d.rows[0]).not.toHaveProperty('recencyWeeks');
-    expect(d.horizon.unit).toBe('day');
+    expect(d.horizon).toEqual({ unit: 'day', length: 273 });
+    d.rows.forEach((c, i) => {
+      expect(c.recencyDays / 7).toBeCloseTo(r.rows[i].recencyWeeks, 12);
+      near(c.clv!, r.rows[i].clv!, 1e-3 * r.rows[i].clv!);
+      near(c.expectedPurchases, r.rows[i].expectedPurchases, 1e-3 * r.rows[i].expectedPurchases);
+    });
   });
 });
