@@ -21,8 +21,9 @@ import { loadPrepared, prepareInputs, type InputSpec, type LoadedInput, type Pre
 import type { MappingFile } from './mapping-file';
 import { churnJson, cohortsJson, isoDay, isoDayOrNull, kpisJson, npsJson, rfmJson } from './sections';
 import { salesJson } from './sales-section';
+import { checkClvOptions, runClvSection, type ClvReportOptions } from './clv-section';
 
-export interface ReportOptions {
+export interface ReportOptions extends ClvReportOptions {
   files: InputSpec[];
   mapping?: MappingFile | null;
   /** how the mapping file is named in messages (its path) */
@@ -77,11 +78,14 @@ export function checkOptions(options: ReportOptions): AnalysisOptions {
     throw usageError(`--refund-rule must be net or exclude, got ${JSON.stringify(options.refundRule)}.`);
   }
   if (options.currency && !/^[A-Z]{3}$/.test(options.currency)) throw usageError(`--currency must be a three-letter code such as EUR, got ${JSON.stringify(options.currency)}.`);
+  let o: AnalysisOptions;
   try {
-    return resolveOptions({ asOf: options.asOf, period: options.period, calendar: options.calendar, churnDays: options.churnDays });
+    o = resolveOptions({ asOf: options.asOf, period: options.period, calendar: options.calendar, churnDays: options.churnDays });
   } catch (e) {
     throw usageError(`${(e as Error).message}.`);
   }
+  checkClvOptions(options, o.asOf);
+  return o;
 }
 
 function fileRow(f: LoadedInput, counts: RejectCount[], kept: number | undefined) {
@@ -116,6 +120,7 @@ function noOrdersMessage(inputs: LoadedInput[], notCounted: { reason: string; or
 
 export async function buildReport(engine: Engine, options: ReportOptions) {
   const o = checkOptions(options);
+  const clvOptions = checkClvOptions(options, o.asOf);
   const refundRule = options.refundRule ?? 'net';
   // A clean slate: this report owns the engine's canonical tables and rejects.
   await engine.query(`DROP TABLE IF EXISTS ${REJECTS_TABLE}`);
@@ -138,6 +143,11 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
   const counts = await session.tableCounts();
 
   const kpis = await step('KPI', () => runKpis(engine, o));
+  const asOf = isoDay(kpis.summary.asOf);
+  if (!options.noClv && clvOptions.calibrationEnd !== undefined && clvOptions.calibrationEnd > asOf) {
+    throw inputError(`--calibration-end ${clvOptions.calibrationEnd} is after the as-of day ${asOf} (the day of the latest order): ` +
+      'give an earlier --calibration-end or a later --as-of.');
+  }
   const cohorts = await step('cohort', () => runCohorts(engine, { ...o, mode: 'on' }));
   const churn = await step('churn', () => runChurn(engine, o));
   const interpurchase = await step('inter-purchase time', () => runInterpurchase(engine, o));
@@ -149,12 +159,14 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
   const rfm = await step('RFM', () => runRfm(engine, { ...o, customerLimit: 0 }));
   const nps = counts.responses > 0 ? await step('NPS', () => runNps(engine, { ...o, by: 'rfm' })) : null;
   const sales = await step('sales', () => runSales(engine, o));
+  const clv = options.noClv ? null
+    : await step('predictive CLV', () => runClvSection(engine, asOf, clvOptions, o.churnDays, options.customersCsv));
 
   return {
     schema_version: 1 as const,
     generated_with: await versions(engine),
     options: {
-      as_of: isoDay(kpis.summary.asOf), as_of_given: o.asOf !== undefined, period: o.period, calendar: o.calendar,
+      as_of: asOf, as_of_given: o.asOf !== undefined, period: o.period, calendar: o.calendar,
       churn_days: o.churnDays, refund_rule: refundRule, currency: summary.currency,
     },
     data: {
@@ -171,5 +183,6 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
     rfm: rfmJson(rfm),
     nps: nps === null ? null : npsJson(nps),
     sales: salesJson(sales),
+    clv,
   };
 }

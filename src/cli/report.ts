@@ -3,7 +3,7 @@
  * Same detection, loader, analyses and engine (DuckDB-WASM) as the app; writes one JSON document
  * (docs/report-json.md) and prints a short summary. Exit codes: errors.ts.
  */
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ import { EXIT, ReportError, inputError, q, usageError } from './errors';
 import { buildReport, checkOptions, type Report, type ReportOptions } from './build-report';
 import { checkReadable, prepareInputs, type InputSpec } from './load-files';
 import { parseMappingFile, type MappingFile } from './mapping-file';
+import type { ClvMonth } from './clv-section';
+import type { TimeUnit } from '../analyses/clv';
 
 export const USAGE = `Usage: npm run report -- --orders FILE [--orders FILE2 …] [options] --json OUT.json
    or: npx tsx src/cli/report.ts --orders FILE [options] --json OUT.json
@@ -36,9 +38,20 @@ Analysis options
   --refund-rule R      net (revenue minus refunds, default) | exclude (leave refunded/cancelled orders out)
   --currency XXX       analyse the orders in this currency (default: the one with the most orders)
 
+Predictive CLV (BG/NBD, Pareto/NBD, Gamma-Gamma; docs/clv.md)
+  --unit U             day | week: unit of the models, of recency, T and every span (default: week)
+  --calibration-end D  fit on orders up to D (YYYY-MM-DD), check on D+1 … as-of (default: no holdout)
+  --clv-months N       CLV over N months (default: 12)
+  --discount-monthly R discount rate per month, as a fraction (default: 0.01 = 1 %)
+  --clv-month M        month step: calendar (30.4375 days, default) | lifetimes (4.345 weeks) | N days
+  --non-positive-spend S  refuse (default) | exclude: repeat buyers whose mean repeat spend is ≤ 0
+                       make Gamma-Gamma refuse, or are left out of its fit
+  --no-clv             skip the models ("clv": null)
+
 Output
   --json OUT.json      where to write the report (required)
   --rejects-out FILE   also write every rejected row as CSV
+  --customers-out FILE also write one CSV row per customer (P(alive), expected purchases, CLV, tier)
   --debug              print stack traces with errors
   -h, --help           print this text
 
@@ -48,6 +61,7 @@ file is invalid), 4 an analysis failed.`;
 interface Cli extends ReportOptions {
   json: string;
   rejectsOut: string | null;
+  customersOut: string | null;
   mappingPath: string | null;
 }
 
@@ -75,6 +89,9 @@ export function parseCli(argv: string[]): Cli | 'help' {
         orders: { type: 'string', multiple: true }, responses: { type: 'string', multiple: true }, customers: { type: 'string', multiple: true },
         mapping: { type: 'string' }, 'as-of': { type: 'string' }, period: { type: 'string' }, calendar: { type: 'string' },
         'churn-days': { type: 'string' }, 'refund-rule': { type: 'string' }, currency: { type: 'string' },
+        unit: { type: 'string' }, 'calibration-end': { type: 'string' }, 'clv-months': { type: 'string' },
+        'discount-monthly': { type: 'string' }, 'clv-month': { type: 'string' }, 'customers-out': { type: 'string' }, 'no-clv': { type: 'boolean' },
+        'non-positive-spend': { type: 'string' },
         json: { type: 'string' }, 'rejects-out': { type: 'string' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -97,6 +114,17 @@ export function parseCli(argv: string[]): Cli | 'help' {
   if (churn !== undefined && !/^[1-9][0-9]*$/.test(churn)) throw usageError(`--churn-days must be a whole number of days ≥ 1, got ${JSON.stringify(churn)}.`);
   const currency = values.currency;
   if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) throw usageError(`--currency must be a three-letter code such as EUR, got ${JSON.stringify(currency)}.`);
+  const clvMonths = values['clv-months'];
+  if (clvMonths !== undefined && !/^[1-9][0-9]*$/.test(clvMonths)) throw usageError(`--clv-months must be a whole number of months ≥ 1, got ${JSON.stringify(clvMonths)}.`);
+  const discount = values['discount-monthly'];
+  if (discount !== undefined && !/^[0-9]*\.?[0-9]+$/.test(discount)) {
+    throw usageError(`--discount-monthly must be a rate per month as a fraction such as 0.01 (= 1 %), got ${JSON.stringify(discount)}.`);
+  }
+  const month = values['clv-month'];
+  let clvMonth: ClvMonth | undefined;
+  if (month === 'calendar' || month === 'lifetimes' || month === undefined) clvMonth = month;
+  else if (/^[0-9]+(\.[0-9]+)?$/.test(month)) clvMonth = Number(month);
+  else throw usageError(`--clv-month must be calendar, lifetimes or a number of days, got ${JSON.stringify(month)}.`);
   const files: InputSpec[] = TABLE_FLAGS.flatMap((table) => (values[table] ?? []).map((path) => ({ path, table })));
   const seen = new Set<string>();
   for (const f of files) {
@@ -111,7 +139,21 @@ export function parseCli(argv: string[]): Cli | 'help' {
     json: outputPath('json', values.json),
     rejectsOut: values['rejects-out'] === undefined ? null : outputPath('rejects-out', values['rejects-out']),
     mappingPath: values.mapping ?? null,
+    noClv: values['no-clv'] ?? false,
+    unit: oneOf<TimeUnit>('unit', values.unit, ['day', 'week']),
+    calibrationEnd: values['calibration-end'],
+    clvMonths: clvMonths === undefined ? undefined : Number(clvMonths),
+    discountMonthly: discount === undefined ? undefined : Number(discount),
+    clvMonth,
+    nonPositiveSpend: oneOf<'refuse' | 'exclude'>('non-positive-spend', values['non-positive-spend'], ['refuse', 'exclude']),
+    customersOut: values['customers-out'] === undefined ? null : outputPath('customers-out', values['customers-out']),
   };
+  if (cli.noClv && cli.customersOut) throw usageError('--customers-out needs the CLV models: leave out --no-clv.');
+  const outputs = [['json', cli.json], ['rejects-out', cli.rejectsOut], ['customers-out', cli.customersOut]].filter((x): x is [string, string] => x[1] !== null);
+  for (let i = 1; i < outputs.length; i++) {
+    const twice = outputs.slice(0, i).find(([, p]) => p === outputs[i][1]);
+    if (twice) throw usageError(`--${twice[0]} and --${outputs[i][0]} name the same file ${q(outputs[i][1])}.`);
+  }
   checkOptions(cli);
   return cli;
 }
@@ -131,8 +173,30 @@ const num = (v: number | null | undefined, digits = 2) =>
   v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 
+const unitWords = (unit: string, n: number) => `${num(n, 1)} ${unit}${n === 1 ? '' : 's'}`;
+
+/** The CLV lines: the fit and its totals, or the refusal (a note, not an error). */
+export function clvLines(r: Report): string[] {
+  const c = r.clv;
+  if (c === null) return [];
+  if (c.status === 'refused') return [`Predictive CLV not computed (${c.code}): ${c.message}`];
+  const cur = r.data.currency ? ` ${r.data.currency}` : '';
+  const holdout = c.holdout ? `calibration to ${c.calibration_end}, holdout to ${c.as_of}` : `observed to ${c.as_of}, no holdout`;
+  const out = [`Predictive CLV (${c.time_unit}s, ${holdout}): BG/NBD r ${num(c.bgnbd.r, 3)}, α ${num(c.bgnbd.alpha, 3)}, ` +
+    `a ${num(c.bgnbd.a, 3)}, b ${num(c.bgnbd.b, 3)} on ${num(c.customers)} customers (${num(c.repeat_buyers)} repeat buyers); ` +
+    `expected purchases in the next ${unitWords(c.horizon.unit, c.horizon.length)} ${num(c.totals.expected_purchases, 1)}, ` +
+    `${c.clv_schedule.months}-month CLV ${num(c.totals.clv)}${c.totals.clv === null ? '' : cur}.`];
+  const t = c.tiers;
+  out.push(`  tiers: ${num(t.active)} active, ${num(t.at_risk)} at risk, ${num(t.likely_lost)} likely lost, ` +
+    `${num(t.one_time_new)} one-time new, ${num(t.one_time_lapsed)} one-time lapsed.`);
+  for (const [name, m] of [['Pareto/NBD', c.pareto_nbd], ['Gamma-Gamma', c.gamma_gamma]] as const) {
+    if (m?.status === 'refused') out.push(`  ${name} refused (${m.code}): ${m.message}`);
+  }
+  return out;
+}
+
 /** The few lines printed on stdout. */
-export function summaryLines(r: Report, jsonPath: string, seconds: number, rejectsPath: string | null): string[] {
+export function summaryLines(r: Report, jsonPath: string, seconds: number, rejectsPath: string | null, customersPath: string | null = null): string[] {
   const out = [`Loaded ${r.rows.totals.files} file(s) with ${r.generated_with.engine} in ${seconds.toFixed(1)} s:`];
   const width = Math.max(...r.rows.files.map((f) => f.file.length));
   for (const f of r.rows.files) {
@@ -147,8 +211,14 @@ export function summaryLines(r: Report, jsonPath: string, seconds: number, rejec
   out.push(`As of ${r.options.as_of} (${r.options.period} periods, churn after ${r.options.churn_days} days): AOV ${num(k.aov)}${cur}, ` +
     `purchase frequency ${num(k.purchase_frequency)}, repeat customer rate ${pct(k.repeat_customer_rate)}, churn rate ${pct(k.churn_rate)}` +
     `${r.nps ? `, NPS ${num(r.nps.score, 1)} (${num(r.nps.responses)} answers)` : ''}.`);
+  out.push(...clvLines(r));
   out.push(`Report written to ${jsonPath}`);
   if (rejectsPath) out.push(`Rejected rows written to ${rejectsPath}`);
+  if (customersPath) {
+    out.push(r.clv?.status === 'fitted'
+      ? `Customers (${num(r.clv.customers)} rows) written to ${customersPath}`
+      : `Customers written to ${customersPath} (header only: the models refused)`);
+  }
   return out;
 }
 
@@ -156,6 +226,30 @@ function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, path);
+}
+
+/** A file written in chunks to a temporary name, renamed into place by `commit` (removed by `discard`). */
+function chunkedFile(path: string) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | null = null;
+  return {
+    write(chunk: string) {
+      fd ??= openSync(tmp, 'w');
+      writeSync(fd, chunk);
+    },
+    commit() {
+      if (fd === null) return false;
+      closeSync(fd);
+      fd = null;
+      renameSync(tmp, path);
+      return true;
+    },
+    discard() {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -180,11 +274,18 @@ export async function main(argv: string[]): Promise<number> {
     // Inspect and plan before starting the engine: bad input fails in a fraction of a second.
     const prepared = await prepareInputs(cli.files, mapping, cli.mappingPath ?? '--mapping');
     const engine = await createNodeEngine();
-    const report = await buildReport(engine, { ...cli, mapping, prepared });
-    writeAtomically(cli.json, `${JSON.stringify(report, null, 2)}\n`);
+    const customers = cli.customersOut ? chunkedFile(cli.customersOut) : null;
+    let report: Report;
+    try {
+      report = await buildReport(engine, { ...cli, mapping, prepared, customersCsv: customers ? (chunk) => customers.write(chunk) : undefined });
+      writeAtomically(cli.json, `${JSON.stringify(report, null, 2)}\n`);
+      customers?.commit();
+    } finally {
+      customers?.discard();
+    }
     if (cli.rejectsOut) writeAtomically(cli.rejectsOut, await rejectsCsv(engine));
     for (const f of report.rows.files) for (const w of f.warnings) process.stderr.write(`warning: ${f.file}: ${w}\n`);
-    const lines = summaryLines(report, cli.json, (performance.now() - t0) / 1000, cli.rejectsOut);
+    const lines = summaryLines(report, cli.json, (performance.now() - t0) / 1000, cli.rejectsOut, cli.customersOut);
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   } catch (e) {

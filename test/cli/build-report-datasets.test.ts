@@ -48,6 +48,7 @@ describe('buildReport on real exports', () => {
     expect(r.kpis.revenue).toBeCloseTo(563438.74, 2);
     expect(r.data.order_lines).toBe(120);
     expect(r.nps).toBeNull();
+    expect(r.clv).toMatchObject({ status: 'refused', code: 'too-few-customers' }); // not an error: the report is built
   });
 
   it('two orders files with the same orders: the later one loads none, rejected with the reason', async () => {
@@ -74,6 +75,13 @@ describe('buildReport on real exports', () => {
     const oracle = [100, 14.7, 12.3, 10.3, 8.7, 9.4, 9.2, 7.4, 7.1, 7.6, 8.6, 8.1, 6.7, 6.5, 8.5, 6.0, 6.3, 6.3];
     expect(jan.retention).toHaveLength(oracle.length);
     oracle.forEach((pct, k) => expect(jan.retention[k], `k = ${k}`).toBeCloseTo(pct / 100, 3));
+    // Predictive CLV on the whole file (weeks, no holdout): fitted, but one repeat buyer whose repeat
+    // purchases are all $0.00 makes Gamma-Gamma refuse, so there is no money value (--non-positive-spend exclude).
+    expect(r.clv).toMatchObject({ status: 'fitted', time_unit: 'week', customers: 23570, calibration_end: '1998-06-30', holdout: null });
+    if (r.clv?.status !== 'fitted') return;
+    expect(r.clv.gamma_gamma).toMatchObject({ status: 'refused', code: 'non-positive-spend' });
+    expect(r.clv.totals.clv).toBeNull();
+    expect(r.clv.pareto_nbd?.status).toBe('fitted');
   });
 
   it('a German export with a mapping file: Kunde/Datum/Betrag, dd.mm.yyyy, 1.234,56', async () => {

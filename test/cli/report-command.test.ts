@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -47,6 +47,38 @@ describe('npm run report (spawned)', () => {
     expect(rows[0]).toMatchObject({ file: 'orders_export_1.csv', reason: 'missing customer id' });
   });
 
+  describe.concurrent('predictive CLV', () => {
+    it('CDNOW_sample with --customers-out: the clv section, one CSV row per customer, a summary line', async () => {
+      const json = join(dir, 'cdnow.json');
+      const customers = join(dir, 'customers.csv');
+      const r = await report('--orders', '../shared/datasets/cdnow/CDNOW_sample.txt', '--unit', 'week', '--calibration-end', '1997-09-30',
+        '--as-of', '1998-06-30', '--clv-month', 'lifetimes', '--json', json, '--customers-out', customers);
+      expect(r.stderr.trim()).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Predictive CLV \(weeks, calibration to 1997-09-30, holdout to 1998-06-30\): BG\/NBD r 0\.243, α 4\.414, a 0\.793, b 2\.426 on 2,357 customers/);
+      expect(r.stdout).toContain(`Customers (2,357 rows) written to ${customers}`);
+      const doc = JSON.parse(readFileSync(json, 'utf8'));
+      expect(Object.keys(doc)).toEqual(TOP_LEVEL);
+      expect(doc.clv).toMatchObject({ status: 'fitted', time_unit: 'week', calibration_end: '1997-09-30', as_of: '1998-06-30' });
+      const text = readFileSync(customers, 'utf8');
+      expect(text.startsWith('customer_id,frequency,recency,T,p_alive,expected_purchases,expected_aov,clv,')).toBe(true);
+      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+      expect(rows).toHaveLength(2357);
+      expect(rows[0]).toMatchObject({ customer_id: '00004', frequency: '2', recency: '30.428571', T: '38.857143' });
+      expect(Math.abs(Number(rows[0].clv) - 36.28)).toBeLessThanOrEqual(0.05);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('too few customers: the models refuse, a note on stdout, exit 0', async () => {
+      const json = join(dir, 'tiny.json');
+      const r = await report('--orders', 'test/cli/fixtures/tiny-orders.csv', '--json', json);
+      expect(r.stderr.trim()).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Predictive CLV not computed (too-few-customers): BG/NBD: 4 customers in the calibration period; a fit needs at least 50.');
+      expect(JSON.parse(readFileSync(json, 'utf8')).clv).toMatchObject({ status: 'refused', code: 'too-few-customers' });
+    });
+  });
+
   describe.concurrent('bad input: one clear message, distinct exit codes, no stack trace', () => {
     it('no arguments → 2 and the usage', async () => {
       const r = await report();
@@ -75,6 +107,13 @@ describe('npm run report (spawned)', () => {
       const r = await report('--orders', 'test/fixtures/no-such-file.csv', '--json', join(dir, 'x.json'));
       expect(r.code).toBe(3);
       expect(r.stderr).toContain('Cannot read “test/fixtures/no-such-file.csv” (--orders): there is no such file.');
+    });
+
+    it('a bad --unit → 2', async () => {
+      const r = await report('--orders', 'public/sample/orders.csv', '--json', join(dir, 'x.json'), '--unit', 'month');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--unit must be day or week, got "month".');
+      noStack(r);
     });
 
     it('an unknown flag → 2', async () => {

@@ -3,9 +3,9 @@ import { expect } from 'vitest';
 
 /** Maps keyed by data (reasons, currencies), not by schema: their keys are free text. */
 const DATA_KEYED = new Set(['rejected', 'rejected_by_reason', 'not_counted']);
-const DATE_KEYS = new Set(['as_of', 'from', 'to', 'start', 'end', 'evaluated_on', 'first_order_day', 'last_order_day']);
+const DATE_KEYS = new Set(['as_of', 'from', 'to', 'start', 'end', 'evaluated_on', 'first_order_day', 'last_order_day', 'calibration_end', 'start_day', 'day']);
 
-export const TOP_LEVEL = ['schema_version', 'generated_with', 'options', 'data', 'rows', 'kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales'];
+export const TOP_LEVEL = ['schema_version', 'generated_with', 'options', 'data', 'rows', 'kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales', 'clv'];
 
 /** snake_case keys everywhere; every date field a real YYYY-MM-DD string (never a number). */
 export function expectWellFormed(report: unknown): void {
