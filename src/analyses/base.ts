@@ -73,14 +73,16 @@ export function gapHistogramSelect(source: string): string {
     ) WHERE gap IS NULL OR gap > 0 GROUP BY day, gap`;
 }
 
-/** 32-bit FNV-1a of a string, as 8 hex digits (table names from cache keys). */
-function fnv(s: string): string {
-  let h = 0x811c9dc5;
+/** 64-bit hash of a string (two 32-bit FNV-1a with different bases), 16 hex digits: table names from cache keys. */
+function hash64(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, '0');
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 interface CacheRow { data_key: string; cutoff: string; customers: string; gaps: string | null; has_customers: number; has_gaps: number }
@@ -95,29 +97,35 @@ export async function prepareBase(
   opts: { asOfDefault?: string; gaps?: boolean } = {},
 ): Promise<AnalysisBase> {
   const asOfDefault = opts.asOfDefault ?? LATEST_ORDER_DAY;
-  // One scan of `orders` for the fingerprint, the last order day and (by default) asOf.
+  // One scan of `orders` for the fingerprint, the last order day and (by default) asOf. The table
+  // catalog is cheap to read; a view's id is only asked when `orders` is not a table.
   const defaultAsOf = asOfDefault === LATEST_ORDER_DAY ? 'CAST(s.hi AS DATE)' : asOfDefault;
-  const [f] = await queryRows<{ as_of: string | null; last_day: string | null; catalog: string | null; content: string }>(engine, `
+  const [f] = await queryRows<{ as_of: string | null; last_day: string | null; tables: string | null; is_table: boolean; content: string }>(engine, `
     WITH s AS (
       SELECT count(*) AS n, sum(CAST(amount AS DOUBLE)) AS amount, min(ordered_at) AS lo, max(ordered_at) AS hi,
         max(ordered_at) FILTER (WHERE customer_id IS NOT NULL) AS last_at
       FROM orders
-    )
+    ),
+    t AS (SELECT table_oid, table_name, temporary, estimated_size FROM duckdb_tables()),
+    is_table AS (SELECT count(*) > 0 AS is_table FROM t WHERE table_name = 'orders')
     SELECT CAST(COALESCE(${dateLiteral(o.asOf)}, ${defaultAsOf}) AS VARCHAR) AS as_of,
       CAST(CAST(s.last_at AS DATE) AS VARCHAR) AS last_day,
       s.n || '|' || COALESCE(CAST(s.amount AS VARCHAR), '') || '|' || COALESCE(CAST(s.lo AS VARCHAR), '') || '|' || COALESCE(CAST(s.hi AS VARCHAR), '') AS content,
-      (SELECT string_agg(x, ',' ORDER BY x) FROM (
-        SELECT 'v' || view_oid AS x FROM duckdb_views() WHERE view_name = 'orders'
-        UNION ALL
-        SELECT 't' || table_oid || ':' || estimated_size FROM duckdb_tables()
-        WHERE table_name = 'orders'
-          OR (NOT temporary AND table_name <> 'calendar_days' AND EXISTS (SELECT 1 FROM duckdb_views() WHERE view_name = 'orders'))
-      )) AS catalog
-    FROM s`);
+      is_table.is_table,
+      (SELECT string_agg(table_oid || ':' || estimated_size, ',' ORDER BY table_oid) FROM t
+        WHERE table_name = 'orders' OR (NOT is_table.is_table AND NOT temporary AND table_name <> 'calendar_days')) AS tables
+    FROM s, is_table`);
+  let catalog = f.tables ?? '';
+  if (!f.is_table) {
+    // (duckdb_columns() also lists views, with their oid, without the cost of duckdb_views().)
+    const [v] = await queryRows<{ oid: string | null }>(engine,
+      `SELECT string_agg(DISTINCT CAST(table_oid AS VARCHAR), ',') AS oid FROM duckdb_columns() WHERE table_name = 'orders' AND NOT internal`);
+    catalog = `view ${v.oid ?? ''} over ${catalog}`;
+  }
   const asOf = f.as_of;
   const cutoff = asOf === null ? 'none' : f.last_day !== null && asOf >= f.last_day ? 'all' : asOf;
-  const dataKey = JSON.stringify([f.catalog, f.content]);
-  const name = (kind: string) => `_rn_${kind}_${fnv(`${dataKey}\u0000${cutoff}`)}`;
+  const dataKey = JSON.stringify([catalog, f.content]);
+  const name = (kind: string) => `_rn_${kind}_${hash64(`${dataKey}\u0000${cutoff}`)}`;
 
   await engine.query(`CREATE TEMP TABLE IF NOT EXISTS ${CACHE_TABLE} (data_key VARCHAR, cutoff VARCHAR, customers VARCHAR, gaps VARCHAR, used BIGINT)`);
   const rows = await queryRows<CacheRow>(engine, `
@@ -138,7 +146,7 @@ export async function prepareBase(
   const observed = `(${observedOrdersSelect(asOfEnd)})`;
   const use = `(SELECT COALESCE(max(used), 0) + 1 FROM ${CACHE_TABLE})`;
   if (!entry) {
-    // Keep at most MAX_ENTRIES cut-offs of this data (the least recently used go first).
+    // Keep at most MAX_ENTRIES cut-offs of this data (the oldest go first).
     const same = rows.filter((r) => r.data_key === dataKey).length;
     if (same >= MAX_ENTRIES) {
       const old = await queryRows<CacheRow>(engine,
@@ -147,10 +155,10 @@ export async function prepareBase(
     }
     const customers = name('customers');
     await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(customers)} AS ${customerSummarySelect(observed)}`);
+    // (DELETE first: two analyses started together may both have missed the entry.)
+    await engine.query(`DELETE FROM ${CACHE_TABLE} WHERE data_key = ${literal(dataKey)} AND cutoff = ${literal(cutoff)}`);
     await engine.query(`INSERT INTO ${CACHE_TABLE} VALUES (${literal(dataKey)}, ${literal(cutoff)}, ${literal(customers)}, NULL, ${use})`);
     entry = { data_key: dataKey, cutoff, customers, gaps: null, has_customers: 1, has_gaps: 0 };
-  } else {
-    await engine.query(`UPDATE ${CACHE_TABLE} SET used = ${use} WHERE data_key = ${literal(dataKey)} AND cutoff = ${literal(cutoff)}`);
   }
   if (opts.gaps && !entry.gaps) {
     const gaps = name('gaps');

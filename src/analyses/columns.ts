@@ -1,17 +1,20 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { literal } from './sql';
 
+// duckdb_columns() answers both questions for tables and views alike; information_schema and
+// duckdb_views() list every system view first and cost several times more (the browser notices).
+
 /** Whether a table or view exists. */
 export async function tableExists(engine: Engine, table: string): Promise<boolean> {
   const rows = await queryRows<{ n: number }>(engine,
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${literal(table)}`);
+    `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = ${literal(table)} AND NOT internal`);
   return rows[0].n > 0;
 }
 
 /** Column names of a table or view (empty when it does not exist). */
 export async function tableColumns(engine: Engine, table: string): Promise<string[]> {
   const rows = await queryRows<{ column_name: string }>(engine,
-    `SELECT column_name FROM information_schema.columns WHERE table_name = ${literal(table)} ORDER BY ordinal_position`);
+    `SELECT column_name FROM duckdb_columns() WHERE table_name = ${literal(table)} AND NOT internal ORDER BY column_index`);
   return rows.map((r) => r.column_name);
 }
 

@@ -31,7 +31,7 @@ export interface GeographyResult {
 
 interface Raw { place: string | null; customers: number; orders: number; revenue: number; repeaters: number }
 
-export function geographySql(options: Partial<AnalysisOptions> & { column: string }): { rows: string; topVsRest: string } {
+export function geographySql(options: Partial<AnalysisOptions> & { column: string }): { rows: string; topVsRest: string; combined: string } {
   const o = resolveOptions(options);
   const head = `WITH ${scopeCtes(o, [options.column])},
   wo AS (SELECT customer_id, amount, NULLIF(CAST(${extraColumn(options.column)} AS VARCHAR), '') AS place FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
@@ -49,6 +49,24 @@ export function geographySql(options: Partial<AnalysisOptions> & { column: strin
     SELECT CASE WHEN is_top THEN (SELECT place FROM top) END AS place, is_top, count(*) AS customers, sum(orders) AS orders,
       sum(revenue) AS revenue, count(*) FILTER (WHERE orders > 1) AS repeaters
     FROM split WHERE (SELECT count(*) FROM top) > 0 GROUP BY is_top`,
+    // Both in one query (one pass over the orders): kind 'row' = the rows query, in its order;
+    // kind 'split' = the topVsRest query.
+    combined: `${head},
+    places AS (
+      SELECT place, count(*) AS customers, sum(orders) AS orders, sum(revenue) AS revenue, count(*) FILTER (WHERE orders > 1) AS repeaters
+      FROM pc GROUP BY place
+    ),
+    top AS (SELECT place FROM places WHERE place IS NOT NULL ORDER BY revenue DESC, place LIMIT 1),
+    split AS (
+      SELECT (pc.place IS NOT DISTINCT FROM (SELECT place FROM top)) AS is_top, customer_id, sum(orders) AS orders, sum(revenue) AS revenue
+      FROM pc GROUP BY ALL
+    )
+    SELECT 'row' AS kind, place, CAST(NULL AS BOOLEAN) AS is_top, customers, orders, revenue, repeaters FROM places
+    UNION ALL
+    SELECT 'split' AS kind, CASE WHEN is_top THEN (SELECT place FROM top) END AS place, is_top, count(*) AS customers,
+      sum(orders) AS orders, sum(revenue) AS revenue, count(*) FILTER (WHERE orders > 1) AS repeaters
+    FROM split WHERE (SELECT count(*) FROM top) > 0 GROUP BY is_top
+    ORDER BY kind, revenue DESC, place NULLS LAST`,
   };
 }
 
@@ -69,9 +87,10 @@ export async function runGeography(engine: Engine, options: Partial<AnalysisOpti
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   await requireColumn(engine, 'orders', options.column);
   const sql = geographySql({ ...o, column: options.column });
-  const raw = await queryRows<Raw>(engine, sql.rows);
+  const all = await queryRows<Raw & { kind: 'row' | 'split'; is_top: boolean | null }>(engine, sql.combined);
+  const raw = all.filter((r) => r.kind === 'row').map(({ place, customers, orders, revenue, repeaters }): Raw => ({ place, customers, orders, revenue, repeaters }));
   const total = raw.reduce((s, r) => s + r.revenue, 0);
-  const split = await queryRows<Raw & { is_top: boolean }>(engine, sql.topVsRest);
+  const split = all.filter((r) => r.kind === 'split').map(({ kind: _kind, ...r }) => r);
   const top = split.find((r) => r.is_top);
   const rest = split.find((r) => !r.is_top);
   return {

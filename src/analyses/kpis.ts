@@ -94,16 +94,22 @@ export function kpisSql(options: Partial<AnalysisOptions> = {}, base?: AnalysisB
   // counted directly (an order day in [t − churnDays, t)); no activity curve needed. The window's
   // customers' last order up to `to` is in the window (wc.last_day). Revenue of repeat orders =
   // window revenue − the amounts of the first orders in the window (wf).
-  const summary = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })},
-  wo AS NOT MATERIALIZED (SELECT ord.customer_id, ord.day, ord.amount FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
+  // Without `from` and with the window ending at asOf the window holds every observed order, so
+  // its customers and orders are the per-customer summary's.
+  const whole = o.from === undefined && (o.to === undefined || (base !== undefined && base.asOf !== null && o.to >= base.asOf));
+  const windowCtes = whole
+    ? `ws AS (SELECT CAST(COALESCE(sum(orders), 0) AS BIGINT) AS orders, COALESCE(sum(revenue), 0) AS revenue FROM cust0),`
+    : `wo AS NOT MATERIALIZED (SELECT ord.customer_id, ord.day, ord.amount FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
   ws AS (SELECT count(*) AS orders, COALESCE(sum(amount), 0) AS revenue FROM wo),
-  wc AS (SELECT customer_id, max(day) AS last_day FROM wo GROUP BY customer_id),
+  wc AS (SELECT customer_id, max(day) AS last_day FROM wo GROUP BY customer_id),`;
+  const summary = `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })},
+  ${windowCtes}
   wh AS (
     SELECT count(*) AS customers,
       count(*) FILTER (WHERE c.first_day >= w.from_day) AS new_customers,
       count(*) FILTER (WHERE c.second_day <= w.to_day) AS repeat_customers,
-      avg(wc.last_day - c.first_day) AS avg_lifespan_days
-    FROM wc JOIN cust0 c USING (customer_id), win w
+      avg(${whole ? 'c' : 'wc'}.last_day - c.first_day) AS avg_lifespan_days
+    FROM ${whole ? 'cust0 c' : 'wc JOIN cust0 c USING (customer_id)'}, win w
   ),
   wf AS (SELECT COALESCE(sum(c.first_amount), 0) AS first_revenue FROM cust0 c, win w WHERE c.first_day BETWEEN w.from_day AND w.to_day),
   act AS (

@@ -34,17 +34,20 @@ export function productsSql(options: Partial<AnalysisOptions> & { source: Produc
   const o = resolveOptions(options);
   const lines = options.source === 'order_lines';
   const extras = lines ? [] : ['product', ...(options.hasQuantity ? ['quantity'] : [])];
-  const items = lines
+  // src: every candidate item (all lines, or the window's orders); items: the ones that count.
+  const src = lines
     ? `SELECT l.customer_id, l.order_id, NULLIF(CAST(l.product AS VARCHAR), '') AS product, CAST(l.quantity AS DOUBLE) AS quantity,
          COALESCE(CAST(l.line_amount AS DOUBLE), 0) AS revenue
-       FROM order_lines l SEMI JOIN wo ON wo.order_id = l.order_id`
+       FROM order_lines l`
     : `SELECT customer_id, order_id, NULLIF(CAST(${extraColumn('product')} AS VARCHAR), '') AS product,
          ${options.hasQuantity ? `CAST(${extraColumn('quantity')} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS quantity, amount AS revenue
        FROM wo`;
+  const counted = (rel: string) => (lines ? `${rel} SEMI JOIN wo ON wo.order_id = ${rel.split(' ').pop()}.order_id` : rel);
+  // Orders per (product, customer) = distinct order ids: distinct (product, customer, order) first.
   return `WITH ${scopeCtes(o, extras)},
-  wo AS (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
-  items AS (${items}),
-  po AS (SELECT product, customer_id, order_id, sum(revenue) AS revenue, sum(quantity) AS quantity FROM items GROUP BY ALL),
+  wo AS NOT MATERIALIZED (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
+  src AS NOT MATERIALIZED (${src}),
+  po AS (SELECT product, customer_id, order_id, sum(revenue) AS revenue, sum(quantity) AS quantity FROM ${counted('src i')} GROUP BY ALL),
   pc AS (SELECT product, customer_id, count(order_id) AS orders, sum(revenue) AS revenue, sum(quantity) AS quantity FROM po GROUP BY ALL)
   SELECT product, sum(revenue) AS revenue, sum(quantity) AS quantity, sum(orders) AS orders, count(*) AS customers,
     count(*) FILTER (WHERE orders >= 2) AS repeat_buyers

@@ -2,8 +2,9 @@ import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
-import { RFM_SEGMENTS, rfmSegmentSql, type RfmSegment } from './rfm-segments';
+import { RFM_SEGMENTS, rfmSegment, rfmSegmentSql, type RfmSegment } from './rfm-segments';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
+import { columnOf } from './rows';
 import { scopeCtes } from './scope';
 
 /**
@@ -126,21 +127,29 @@ export async function runRfm(engine: Engine, options: Partial<RfmOptions> = {}):
       avgMonetary: r?.avg_monetary ?? null,
     };
   });
-  const rows = options.customerLimit === 0 ? [] : await queryRows<{ customer_id: string; recency_days: number; frequency: number; monetary: number; r: number; f: number; m: number; segment: RfmSegment }>(engine, sql.customers);
+  // Up to one row per customer: built straight from the result's columns (the segment follows
+  // from r and f, the same grid as the SQL's).
+  const rows: RfmCustomer[] = [];
+  if (options.customerLimit !== 0) {
+    const t = await engine.query(sql.customers);
+    const id = columnOf<string>(t, 'customer_id');
+    const recency = columnOf<number>(t, 'recency_days');
+    const frequency = columnOf<number>(t, 'frequency');
+    const monetary = columnOf<number>(t, 'monetary');
+    const r = columnOf<number>(t, 'r');
+    const f = columnOf<number>(t, 'f');
+    const m = columnOf<number>(t, 'm');
+    for (let i = 0; i < t.numRows; i++) {
+      rows.push({
+        customerId: id[i], recencyDays: recency[i], frequency: frequency[i], monetary: monetary[i], r: r[i], f: f[i], m: m[i],
+        score: `${r[i]}${f[i]}${m[i]}`, segment: rfmSegment(r[i], f[i]),
+      });
+    }
+  }
   return {
     asOf: seg[0]?.as_of ?? o.asOf ?? '',
     customers: total,
     segments,
-    rows: rows.map((r) => ({
-      customerId: r.customer_id,
-      recencyDays: r.recency_days,
-      frequency: r.frequency,
-      monetary: r.monetary,
-      r: r.r,
-      f: r.f,
-      m: r.m,
-      score: `${r.r}${r.f}${r.m}`,
-      segment: r.segment,
-    })),
+    rows,
   };
 }

@@ -1,7 +1,8 @@
-import { queryRows, type Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
+import { columnOf } from './rows';
 import { scopeCtes } from './scope';
 
 /**
@@ -41,14 +42,17 @@ export function winbackSql(options: Partial<WinbackOptions> = {}, base?: Analysi
 export async function runWinback(engine: Engine, options: Partial<WinbackOptions> = {}): Promise<WinbackRow[]> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const rows = await queryRows<{ customer_id: string; orders: number; revenue: number; first_order: string; last_order: string; days_since: number }>(
-    engine, winbackSql({ ...o, limit: options.limit }, await prepareBase(engine, o)));
-  return rows.map((r) => ({
-    customerId: r.customer_id,
-    orders: r.orders,
-    revenue: r.revenue,
-    firstOrder: r.first_order,
-    lastOrder: r.last_order,
-    daysSince: r.days_since,
-  }));
+  const t = await engine.query(winbackSql({ ...o, limit: options.limit }, await prepareBase(engine, o)));
+  // Built straight from the result's columns (lists can hold every churned customer).
+  const id = columnOf<string>(t, 'customer_id');
+  const orders = columnOf<number>(t, 'orders');
+  const revenue = columnOf<number>(t, 'revenue');
+  const first = columnOf<string>(t, 'first_order');
+  const last = columnOf<string>(t, 'last_order');
+  const since = columnOf<number>(t, 'days_since');
+  const rows: WinbackRow[] = new Array(t.numRows);
+  for (let i = 0; i < t.numRows; i++) {
+    rows[i] = { customerId: id[i], orders: orders[i], revenue: revenue[i], firstOrder: first[i], lastOrder: last[i], daysSince: since[i] };
+  }
+  return rows;
 }

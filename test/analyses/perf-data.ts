@@ -13,8 +13,8 @@ import { queryRows } from '../../src/engine/engine';
  * - amount log-normal (median ≈ 40), 4 % partially refunded (amount = gross − refunded),
  *   quantity 1…, ~2 000 products (skewed), 7 channels, 40 cities in 12 regions (customers mostly
  *   order from their home city), a few missing values in product/channel/city.
- * - `orders` is a TABLE sorted by (ordered_at, order_id), like the loader builds it
- *   (src/data/load/canonical.ts), with the canonical columns of docs/ARCHITECTURE.md.
+ * - `orders` has the canonical columns of docs/ARCHITECTURE.md: a table sorted by (ordered_at,
+ *   order_id), or (layout 'view') a view over `orders_all` as the loader builds it.
  * - `customers` one row per customer with an order; `responses` ≈ orders/20 NPS/CSAT answers
  *   (a few from people without orders, a few out of range); `order_lines` 1–3 lines per order
  *   whose amounts add up to the order's gross amount.
@@ -30,6 +30,13 @@ export interface SyntheticOptions {
   extras?: boolean;
   /** changes every pseudo-random value (default 1) */
   seed?: number;
+  /**
+   * 'table' (default): `orders` is a table sorted by (ordered_at, order_id).
+   * 'view': like the loader, `orders_all` holds every exported order (plus 3 % cancelled or fully
+   * refunded ones, in export order) and `orders` is a view over it that applies the refund rule
+   * (drops those, amount = gross − refunded). Same revenue orders either way.
+   */
+  layout?: 'table' | 'view';
 }
 
 export interface SyntheticSummary {
@@ -61,7 +68,19 @@ function pick(uniform: string, values: string[], weights: number[]): string {
   return `CASE ${whens.join(' ')} ELSE '${values[values.length - 1]}' END`;
 }
 
+/** Index 0 … weights.length − 1 picked with the given weights from a uniform [0, 1) expression. */
+function pickIndex(uniform: string, weights: number[]): string {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  const whens = weights.slice(0, -1).map((w, i) => {
+    acc += w / total;
+    return `WHEN ${uniform} < ${acc.toFixed(6)} THEN ${i}`;
+  });
+  return `CASE ${whens.join(' ')} ELSE ${weights.length - 1} END`;
+}
+
 const CHANNELS = ['organic', 'paid_search', 'social', 'email', 'referral', 'direct', 'affiliate'];
+const channelList = () => `[${CHANNELS.map((c) => `'${c}'`).join(', ')}]`;
 const CHANNEL_WEIGHTS = [30, 20, 15, 12, 8, 10, 5];
 
 /**
@@ -78,7 +97,7 @@ export async function createSyntheticTables(engine: Engine, options: SyntheticOp
   // Mean orders per customer ≈ 0.55·1 + 0.45·(2 + 8) ≈ 5.05: make enough customers and cut at n.
   const candidates = Math.ceil(n / 4.5) + 100;
 
-  for (const t of ['orders', 'order_lines', 'customers', 'responses', 'calendar_days']) {
+  for (const t of ['orders', 'orders_all', 'order_lines', 'customers', 'responses', 'calendar_days']) {
     await engine.query(`DROP VIEW IF EXISTS ${t}`);
     await engine.query(`DROP TABLE IF EXISTS ${t}`);
   }
@@ -87,7 +106,8 @@ export async function createSyntheticTables(engine: Engine, options: SyntheticOp
   // One row per customer: order count k, arrival day, lifetime, home city, first order index.
   await engine.query(`CREATE TEMP TABLE synth_customers AS
     SELECT * FROM (
-      SELECT c, k, arrival, LEAST(${DAYS} - arrival, life) AS span, home_city, first_channel,
+      SELECT c, k, arrival, LEAST(${DAYS} - arrival, life) AS span, home_city, first_chan,
+        ${channelList()}[first_chan + 1] AS first_channel,
         sum(k) OVER (ORDER BY c ROWS UNBOUNDED PRECEDING) - k AS first_seq
       FROM (
         SELECT range AS c,
@@ -96,7 +116,7 @@ export async function createSyntheticTables(engine: Engine, options: SyntheticOp
           CAST(floor(${DAYS} * sqrt(${u('range', s(3))})) AS INTEGER) AS arrival,
           CAST(1 + floor(-ln(1 - ${u('range', s(4))}) * 400) AS INTEGER) AS life,
           CAST(floor(40 * pow(${u('range', s(5))}, 2)) AS INTEGER) AS home_city,
-          ${pick(u('range', s(6)), CHANNELS, CHANNEL_WEIGHTS)} AS first_channel
+          CAST(${pickIndex(u('range', s(6)), CHANNEL_WEIGHTS)} AS TINYINT) AS first_chan
         FROM range(${candidates})
       )
     ) WHERE first_seq < ${n}`);
@@ -104,30 +124,34 @@ export async function createSyntheticTables(engine: Engine, options: SyntheticOp
   const [check] = await queryRows<{ total: number }>(engine, 'SELECT sum(k) AS total FROM synth_customers');
   if (check.total < n) throw new Error(`synthetic generator made ${check.total} < ${n} orders`);
 
-  // i = global order index, j = the customer's order number (0 = arrival day).
+  // i = global order index, j = the customer's order number (0 = arrival day). A compact
+  // skeleton (index, customer, day, home city, channel) first; then the orders month by month,
+  // each month sorted, so that no sort of the whole table is needed (10M rows would not fit).
   const i = 'i';
   const day = `CASE WHEN j = 0 THEN arrival ELSE arrival + CAST(floor(${u(i, s(10))} * span) AS INTEGER) END`;
+  const chan = `CASE WHEN j = 0 THEN first_chan WHEN ${u(i, s(18))} < 0.05 THEN NULL
+    ELSE ${pickIndex(u(i, s(19)), [10, 10, 10, 30, 5, 30, 5])} END`;
+  await engine.query(`CREATE OR REPLACE TEMP TABLE synth_orders AS
+    SELECT i, CAST(c AS INTEGER) AS c, CAST(${day} AS SMALLINT) AS day, CAST(home_city AS TINYINT) AS home_city, CAST(${chan} AS TINYINT) AS chan
+    FROM (
+      SELECT c, j, first_seq + j AS i, arrival, span, home_city, first_chan
+      FROM (SELECT c, arrival, span, home_city, first_chan, first_seq, unnest(range(k)) AS j FROM synth_customers)
+      WHERE first_seq + j < ${n}
+    )`);
   const second = `CAST(floor(${u(i, s(11))} * 86400) AS BIGINT)`;
   const gross = `round(exp(ln(40) + 0.9 * sqrt(-2 * ln(1 - ${u(i, s(12))})) * cos(2 * pi() * ${u(i, s(13))})), 2)`;
   const refunded = `CASE WHEN ${u(i, s(14))} < 0.04 THEN round(gross_amount * 0.3, 2) ELSE 0 END`;
   const city = `CASE WHEN ${u(i, s(15))} < 0.02 THEN NULL
     WHEN ${u(i, s(16))} < 0.9 THEN home_city ELSE CAST(floor(40 * pow(${u(i, s(17))}, 2)) AS INTEGER) END`;
-  const channel = `CASE WHEN j = 0 THEN first_channel WHEN ${u(i, s(18))} < 0.05 THEN NULL
-    ELSE ${pick(u(i, s(19)), CHANNELS, [10, 10, 10, 30, 5, 30, 5])} END`;
   const product = `CASE WHEN ${u(i, s(20))} < 0.01 THEN NULL
     ELSE 'SKU-' || lpad(CAST(CAST(floor(2000 * pow(${u(i, s(21))}, 3)) AS INTEGER) AS VARCHAR), 4, '0') END`;
-  await engine.query(`CREATE TABLE orders AS
-    WITH gen AS (
-      SELECT c, j, first_seq + j AS i, arrival, span, home_city, first_channel
-      FROM (SELECT c, arrival, span, home_city, first_channel, first_seq, unnest(range(k)) AS j FROM synth_customers)
-      WHERE first_seq + j < ${n}
-    ),
-    base AS (
-      SELECT i, c, make_timestamp(${EPOCH_2022_US} + (CAST(${day} AS BIGINT) * 86400 + ${second}) * 1000000) AS ordered_at,
+  const select = (where: string) => `
+    WITH base AS (
+      SELECT i, c, make_timestamp(${EPOCH_2022_US} + (CAST(day AS BIGINT) * 86400 + ${second}) * 1000000) AS ordered_at,
         ${gross} AS gross_amount,
         CAST(1 + floor(-ln(1 - ${u(i, s(22))}) * 0.8) AS DOUBLE) AS quantity,
-        ${city} AS city_no, ${channel} AS channel, ${product} AS product
-      FROM gen
+        ${city} AS city_no, ${channelList()}[chan + 1] AS channel, ${product} AS product
+      FROM synth_orders WHERE ${where}
     ),
     priced AS (SELECT *, ${refunded} AS refunded_amount FROM base)
     SELECT CAST(10000000 + i AS VARCHAR) AS order_id,
@@ -140,7 +164,32 @@ export async function createSyntheticTables(engine: Engine, options: SyntheticOp
       CASE WHEN city_no IS NULL THEN NULL ELSE 'Region-' || lpad(CAST(city_no % 12 AS VARCHAR), 2, '0') END AS region,
       'IR' AS country, 'orders.csv' AS source_file
     FROM priced
-    ORDER BY ordered_at, order_id`);
+    ORDER BY ordered_at, order_id`;
+  const MONTH = 31;
+  await engine.query(`CREATE TABLE orders AS ${select(`day < ${MONTH}`)}`);
+  for (let d = MONTH; d < DAYS; d += MONTH) {
+    await engine.query(`INSERT INTO orders ${select(`day >= ${d} AND day < ${d + MONTH}`)}`);
+  }
+  await engine.query('DROP TABLE synth_orders');
+
+  if (options.layout === 'view') {
+    // Every exported order in export order (by customer, like a CRM dump), plus non-revenue ones.
+    await engine.query(`CREATE TABLE orders_all AS
+      SELECT * FROM (
+        SELECT * EXCLUDE (amount) FROM orders
+        UNION ALL
+        SELECT CAST(90000000 + row_number() OVER () AS VARCHAR) AS order_id, customer_id, ordered_at, ordered_at_utc,
+          gross_amount, gross_amount AS refunded_amount, currency,
+          CASE WHEN ${u('CAST(order_id AS BIGINT)', s(60))} < 0.5 THEN 'cancelled' ELSE 'refunded' END AS status,
+          quantity, product, channel, city, region, country, source_file
+        FROM orders WHERE ${u('CAST(order_id AS BIGINT)', s(61))} < 0.03
+      ) ORDER BY customer_id, order_id`);
+    await engine.query('DROP TABLE orders');
+    await engine.query(`CREATE VIEW orders AS
+      SELECT order_id, customer_id, ordered_at, ordered_at_utc, gross_amount - refunded_amount AS amount, gross_amount,
+        refunded_amount, currency, status, quantity, product, channel, city, region, country, source_file
+      FROM orders_all WHERE status NOT IN ('cancelled', 'refunded')`);
+  }
 
   let orderLines = 0;
   if (options.orderLines ?? true) {
