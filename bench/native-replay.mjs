@@ -17,9 +17,14 @@ const file = resolve(get('--file'));
 const threads = Number(get('--threads', '1'));
 const out = get('--out', null);
 
-// The run to replay: the median one (by load time) of the recording.
+// The run to replay: the median one (by load time) of the recording; for a load that failed
+// (out of memory in wasm), its statements up to and including the one that failed.
 const runs = [...recorded.runs].sort((a, b) => a.loadMs - b.loadMs);
-const run = runs[Math.floor((runs.length - 1) / 2)];
+let run = runs[Math.floor((runs.length - 1) / 2)];
+if (!run && recorded.failedRun) {
+  const at = recorded.failedRun.steps.findIndex((s) => s.failed);
+  run = { initSteps: recorded.failedRun.initSteps, steps: recorded.failedRun.steps.slice(0, at + 1) };
+}
 const lit = (s) => `'${s.replaceAll("'", "''")}'`;
 const registered = [...run.steps, ...run.initSteps]
   .map((s) => /^registerFile (\S+)/.exec(s.sql)?.[1])
@@ -41,10 +46,12 @@ for (const s of run.steps) {
   try {
     await conn.run(rewrite(s.sql));
   } catch (e) {
-    error = `${e.message.split('\n')[0]} in: ${s.sql.slice(0, 120)}`;
+    error = `${e.message.split('\n')[0]} in: ${s.sql.replace(/\s+/g, ' ').slice(0, 120)}`;
     break;
   }
-  steps.push({ sql: s.sql, ms: performance.now() - t });
+  const ms = performance.now() - t;
+  const mem = await conn.runAndReadAll('SELECT sum(memory_usage_bytes)::DOUBLE / 1048576 FROM duckdb_memory()');
+  steps.push({ sql: s.sql, ms, memMb: Number(mem.getRows()[0][0]) });
 }
 const totalMs = performance.now() - t0;
 conn.closeSync();

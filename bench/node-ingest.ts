@@ -2,22 +2,34 @@
 // timed, with a per-SQL-statement breakdown. Run by bench/ingest.mjs in a child process (one per
 // file, so the peak memory of one file is not mixed with another's):
 //
-//   npx tsx bench/node-ingest.ts --file bench/data/orders-1M.csv --runs 3 --out /tmp/r.json
+//   npx tsx bench/node-ingest.ts --file bench/data/orders-1M.csv --runs 3 --out /tmp/r.json [--src DIR]
 //
 // Each run: a fresh DataSession on the one shared engine (all tables dropped first), then
 // inspectFile (sniff + detect) → DataSession.load, exactly what test/data/load-helpers.ts does.
+// --src: the app source to import (bench/run.mjs passes its snapshot, see bench/build.mjs, so
+// the browser and Node measure the same code); default: the checkout's src/.
 import { writeFileSync } from 'node:fs';
-import { sharedNodeEngine } from '../src/engine/node';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Engine } from '../src/engine/engine';
-import { queryRows } from '../src/engine/engine';
-import { DataSession } from '../src/data/session';
-import { inspectFile } from '../src/data/inspect';
-import { inputFromPath } from '../src/data/input-node';
+
+type App = typeof import('../src/engine/node') & typeof import('../src/engine/engine') &
+  typeof import('../src/data/session') & typeof import('../src/data/inspect') & typeof import('../src/data/input-node');
+
+async function loadApp(srcDir: string): Promise<App> {
+  const mod = (p: string) => import(pathToFileURL(resolve(srcDir, p)).href);
+  const parts = await Promise.all(['engine/node.ts', 'engine/engine.ts', 'data/session.ts', 'data/inspect.ts', 'data/input-node.ts'].map(mod));
+  return Object.assign({}, ...parts) as App;
+}
 
 interface Step {
-  /** The statement (whitespace collapsed), or `registerFile …`. */
+  /** The statement as sent, or `registerFile …`. */
   sql: string;
   ms: number;
+  /** Set on the call that threw. */
+  failed?: boolean;
+  /** MiB DuckDB holds right after the statement (`duckdb_memory()`, measured outside the timing). */
+  memMb?: number;
 }
 
 interface RunResult {
@@ -33,7 +45,7 @@ interface RunResult {
   initSteps: Step[];
 }
 
-function args(): { file: string; runs: number; out: string | null } {
+function args(): { file: string; runs: number; out: string | null; src: string } {
   const a = process.argv.slice(2);
   const get = (k: string) => {
     const i = a.indexOf(k);
@@ -41,7 +53,20 @@ function args(): { file: string; runs: number; out: string | null } {
   };
   const file = get('--file');
   if (!file) throw new Error('usage: tsx bench/node-ingest.ts --file <csv> [--runs 3] [--out result.json]');
-  return { file, runs: Number(get('--runs') ?? 3), out: get('--out') ?? null };
+  return {
+    file, runs: Number(get('--runs') ?? 3), out: get('--out') ?? null,
+    src: get('--src') ?? new URL('../src/', import.meta.url).pathname,
+  };
+}
+
+/** DuckDB's memory in use now (buffer manager: tables, hash tables…), MiB. */
+async function heldMb(engine: Engine): Promise<number | undefined> {
+  try {
+    const t = await engine.query('SELECT sum(memory_usage_bytes)::DOUBLE / 1048576 AS mb FROM duckdb_memory()');
+    return Number(t.get(0)?.toJSON().mb);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An Engine that times every call it passes on (the SQL steps of a load, in order). */
@@ -49,14 +74,20 @@ function timed(engine: Engine, steps: Step[]): Engine {
   const clock = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
-      return await f();
-    } finally {
-      steps.push({ sql: label, ms: performance.now() - t0 });
+      const r = await f();
+      const ms = performance.now() - t0;
+      steps.push({ sql: label, ms, memMb: await heldMb(engine) });
+      return r;
+    } catch (e) {
+      steps.push({ sql: label, ms: performance.now() - t0, failed: true });
+      throw e;
     }
   };
   return {
     kind: engine.kind,
-    query: (sql, options) => clock(sql.replace(/\s+/g, ' ').trim(), () => engine.query(sql, options)),
+    // The statement verbatim: it is replayed later (bench/native-replay.mjs), and collapsing its
+    // whitespace would turn the rest of a statement after a `--` comment into comment.
+    query: (sql, options) => clock(sql, () => engine.query(sql, options)),
     registerFile: (name, source) => clock(`registerFile ${name}`, () => engine.registerFile(name, source)),
     dropFile: (name) => clock(`dropFile ${name}`, () => engine.dropFile(name)),
     insertArrow: (t, table, o) => clock(`insertArrow ${t}`, () => engine.insertArrow(t, table, o)),
@@ -67,7 +98,7 @@ function timed(engine: Engine, steps: Step[]): Engine {
 }
 
 /** Drop every table and view so each run starts from an empty database. */
-async function reset(engine: Engine): Promise<void> {
+async function reset(engine: Engine, queryRows: App['queryRows']): Promise<void> {
   const views = await queryRows<{ s: string; n: string }>(engine,
     `SELECT schema_name AS s, view_name AS n FROM duckdb_views() WHERE NOT internal`);
   for (const v of views) await engine.query(`DROP VIEW IF EXISTS "${v.s}"."${v.n}"`);
@@ -79,17 +110,18 @@ async function reset(engine: Engine): Promise<void> {
 const rssMb = () => process.memoryUsage.rss() / 1e6;
 
 async function main() {
-  const { file, runs, out } = args();
+  const { file, runs, out, src } = args();
+  const { sharedNodeEngine, queryRows, DataSession, inspectFile, inputFromPath } = await loadApp(src);
   const t0 = performance.now();
   const base = await sharedNodeEngine();
   const startMs = performance.now() - t0;
   const baselineRssMb = rssMb();
   const results: RunResult[] = [];
   let error: string | null = null;
-  /** When a load fails: the statement it failed in, and the statements before it with their times. */
-  let failedSteps: Step[] | null = null;
+  /** When a load fails: its statements up to and including the one that failed (and the clean-up after). */
+  let failedRun: { steps: Step[]; initSteps: Step[] } | null = null;
   for (let r = 0; r < runs; r++) {
-    await reset(base);
+    await reset(base, queryRows);
     const steps: Step[] = [];
     const engine = timed(base, steps);
     const session = new DataSession(engine);
@@ -110,12 +142,12 @@ async function main() {
       process.stderr.write(`  node-wasm run ${r + 1}/${runs}: ${((tEnd - tInspected) / 1000).toFixed(2)} s\n`);
     } catch (e) {
       error = (e as Error).message;
-      failedSteps = steps;
+      failedRun = { steps, initSteps };
       break;
     }
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024; // KiB → MiB-ish; close enough for MB
-  const result = { file, runs: results, error, failedSteps, startMs, baselineRssMb, peakRssMb };
+  const result = { file, src, runs: results, error, failedRun, startMs, baselineRssMb, peakRssMb };
   const json = JSON.stringify(result);
   if (out) writeFileSync(out, json);
   else process.stdout.write(json + '\n');

@@ -23,9 +23,9 @@ export function renderReport({ machine, sections, runs, command, build }) {
     '(`bench/run.mjs`); do not edit by hand.', '',
   );
   out.push(
-    `- **Re-run:** \`npm run bench\` (all sizes, ≈ 15–30 min; writes this file), \`npm run bench -- --quick\` (100k and 1M rows,`,
+    `- **Re-run:** \`npm run bench\` (all sizes, ≈ 5–20 min; writes this file), \`npm run bench -- --quick\` (100k and 1M rows,`,
     '  one run each) or `npm run bench -- --sizes 100k,1M` (partial runs write `bench/data/BENCHMARKS-partial.md` unless `--out` is given).',
-    `- **Runs:** ${runs}. Figures are medians of the runs; "peak" columns are the highest of the runs.`,
+    `- **Runs:** ${runs} (a load that runs out of memory or crashes the tab is not repeated). Figures are medians of the runs; "peak" columns are the highest of the runs.`,
     '- **Data:** `bench/generate-orders.mjs`: seeded synthetic orders `order_id,customer_id,order_date,amount`',
     '  (≈ 33 bytes a row, ≈ N/4 customers, dates over 2022–2024), written to `bench/data/` when missing.',
     `- **App build:** ${build}.`,

@@ -11,10 +11,12 @@
 //
 // Sections are modules returning { title, tables, targets, notes } (see bench/report.mjs);
 // add a new benchmark by writing one and listing it in SECTIONS.
-import { relative, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineInfo } from './machine.mjs';
-import { ensureBuild } from './build.mjs';
+import { prepareApp } from './build.mjs';
 import { writeReport } from './report.mjs';
 import { runIngest } from './ingest.mjs';
 import { parseSize, sizeLabel } from './generate-orders.mjs';
@@ -56,6 +58,15 @@ function runCounts(o) {
   return (rows, kind) => (rows >= 5_000_000 ? (kind === 'browser' ? 2 : kind === 'wasm' ? 1 : 3) : 3);
 }
 
+function nativeInstalled() {
+  try {
+    createRequire(import.meta.url).resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!o.wait) setQuietWait(0);
@@ -66,8 +77,16 @@ async function main() {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb.toFixed(1)} GiB, Node ${machine.node}`);
   log(`sizes: ${sizes.map(sizeLabel).join(', ')}${o.quick ? ' (quick)' : ''}; report → ${relative(root, out)}`);
 
+  if ((!o.skip.has('native') || !o.skip.has('replay')) && !nativeInstalled()) {
+    // Not a devDependency: the registry mirror lacks its 1.4.3 packages for other platforms,
+    // which would break `npm ci` everywhere. Installed here, for the benchmark only.
+    log('installing @duckdb/node-api@1.4.3-r.3 (native reference, engine v1.4.3) for this benchmark');
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '@duckdb/node-api@1.4.3-r.3'], { cwd: root, stdio: 'inherit' });
+  }
+
   let build = null;
-  if (!o.skip.has('browser')) build = ensureBuild(root, { distOverride: o.dist, log });
+  if (!o.skip.has('browser') || !o.skip.has('wasm')) build = await prepareApp(root, { distOverride: o.dist, log });
+  if (build) machine.commit += ` (measured: snapshot of src/ ${build.src})`;
 
   const openBrowser = async () => {
     const server = await serveStatic(build.dir, '/bench/');
@@ -77,7 +96,7 @@ async function main() {
     return { browser, url: server.url, close: async () => (await browser.close(), server.close()) };
   };
 
-  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser, buildSrc: build?.src ?? null };
+  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser, srcDir: build?.srcDir ?? join(root, 'src') };
   const sections = [];
   for (const s of SECTIONS) {
     log(`== ${s.id} ==`);
@@ -89,8 +108,9 @@ async function main() {
   writeReport(out, {
     machine, sections, runs,
     command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
-    build: o.skip.has('browser') ? 'not used (browser skipped)'
-      : `\`${relative(root, build.dir) || '.'}\`${build.note ? ` (${build.note})` : ' (rebuilt by the bench when src/ is newer; `--dist DIR` to measure another build)'}`,
+    build: !build ? 'not used'
+      : `a snapshot of src/ (fingerprint ${build.src}) copied to \`$TMPDIR/retention-notebook-bench/snapshot/\` and built there; the Chromium and the Node-wasm figures both come from it${
+        build.note ? ` (${build.note})` : ''}. Re-taken when src/ changes; \`--dist DIR\` measures another build`,
   });
   for (const s of sections) for (const t of s.targets ?? []) log(`${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.text}: ${t.detail}`);
   log(`wrote ${relative(root, out)}`);

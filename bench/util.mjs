@@ -1,7 +1,7 @@
 // Small helpers shared by the benchmark modules: statistics, child processes, formatting.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const median = (xs) => {
@@ -60,25 +60,10 @@ export const mbPerS = (bytes, ms) => (Number.isFinite(ms) && ms > 0 ? bytes / 1e
 
 // ---- a quiet machine ----
 
-let quietWaitMs = 5 * 60_000;
+let quietWaitMs = 3 * 60_000;
 /** `--no-wait`: measure at once even when the machine is busy (the report still says so). */
 export function setQuietWait(ms) {
   quietWaitMs = ms;
-}
-
-function cpuTimes() {
-  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = f[3] + (f[4] ?? 0);
-  return { idle, total: f.reduce((a, b) => a + b, 0) };
-}
-
-/** CPU cores busy (0..cores) over `ms`, from /proc/stat. */
-export async function busyCores(ms = 2000) {
-  const a = cpuTimes();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = cpuTimes();
-  const total = b.total - a.total;
-  return total > 0 ? ((total - (b.idle - a.idle)) / total) * cpus().length : 0;
 }
 
 /**
@@ -88,14 +73,73 @@ export async function busyCores(ms = 2000) {
  */
 export async function waitForQuiet({ threshold = 0.35, maxWaitMs = quietWaitMs, log: say = log } = {}) {
   const t0 = Date.now();
-  let busy = await busyCores();
+  const othersFor = async (ms) => {
+    const m = othersCpu(ms);
+    await new Promise((r) => setTimeout(r, ms));
+    return m.stop();
+  };
+  let busy = await othersFor(2000);
   let told = false;
   while (busy > threshold && Date.now() - t0 < maxWaitMs) {
     if (!told) say(`machine busy (${busy.toFixed(2)} cores in use by other processes): waiting for it to calm down…`);
     told = true;
     await new Promise((r) => setTimeout(r, 5000));
-    busy = await busyCores();
+    busy = await othersFor(2000);
   }
   if (told) say(busy > threshold ? `still busy (${busy.toFixed(2)} cores) after ${Math.round((Date.now() - t0) / 1000)} s: measuring anyway` : 'quiet again');
   return busy;
+}
+
+/**
+ * CPU used by processes outside this one's process tree while a measurement runs (our children,
+ * e.g. Chromium or a node child, are excluded): start() → { stop() → mean cores used by others }.
+ */
+export function othersCpu(everyMs = 1000) {
+  const hz = 100; // USER_HZ on Linux
+  const readAll = () => {
+    const procs = new Map();
+    for (const e of readdirSync('/proc')) {
+      if (!/^\d+$/.test(e)) continue;
+      try {
+        const f = readFileSync(`/proc/${e}/stat`, 'utf8');
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        procs.set(Number(e), { ppid: Number(rest[1]), cpu: Number(rest[11]) + Number(rest[12]) });
+      } catch {
+        /* gone */
+      }
+    }
+    return procs;
+  };
+  const ours = (procs) => {
+    const mine = new Set([process.pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) (mine.add(pid), (grew = true));
+    }
+    return mine;
+  };
+  let prev = readAll();
+  let prevT = Date.now();
+  let jiffies = 0;
+  const t0 = prevT;
+  const tick = () => {
+    const now = readAll();
+    const mine = ours(now);
+    for (const [pid, p] of now) {
+      const before = prev.get(pid);
+      if (!mine.has(pid) && before && before.ppid === p.ppid) jiffies += Math.max(0, p.cpu - before.cpu);
+    }
+    prev = now;
+    prevT = Date.now();
+  };
+  const timer = setInterval(tick, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      const secs = (prevT - t0) / 1000;
+      return secs > 0 ? jiffies / hz / secs : 0;
+    },
+  };
 }
