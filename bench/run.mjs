@@ -3,14 +3,17 @@
 //   npm run bench                         all sizes (100k, 1M, 10M rows), writes BENCHMARKS.md
 //   npm run bench -- --quick              100k and 1M rows, one run each (a fast check)
 //   npm run bench -- --sizes 100k,1M      chosen sizes, default run counts
-//   options: --runs N (every measurement N times), --skip browser,native,wasm,replay,
+//   npm run bench -- --only analyses --sizes 1M,10M   the analyses benchmark only → bench/ANALYSES.md
+//   options: --runs N (every measurement N times), --skip browser,native,wasm,replay,analyses, --only ingest|analyses,
 //            --out FILE, --dist DIR (measure an existing build), --no-wait (do not wait for a quiet machine)
 //
 // Partial runs (--quick, --sizes, --runs, --skip) write bench/data/BENCHMARKS-partial.md unless
 // --out is given, so a quick check never replaces the full BENCHMARKS.md.
 //
 // Sections are modules returning { title, tables, targets, notes } (see bench/report.mjs);
-// add a new benchmark by writing one and listing it in SECTIONS.
+// add a new benchmark by writing one and listing it in SECTIONS. The analyses section is written
+// to its own file (bench/ANALYSES.md, partial runs: bench/data/ANALYSES-partial.md), linked from
+// BENCHMARKS.md, so either benchmark can be re-run without losing the other's figures.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -19,16 +22,17 @@ import { machineInfo } from './machine.mjs';
 import { prepareApp } from './build.mjs';
 import { writeReport } from './report.mjs';
 import { runIngest } from './ingest.mjs';
+import { runAnalyses } from './analyses.mjs';
 import { parseSize, sizeLabel } from './generate-orders.mjs';
 import { log, setQuietWait } from './util.mjs';
 import { serveStatic, launch } from '../test/browser/harness.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const SECTIONS = [{ id: 'ingest', run: runIngest }];
+const SECTIONS = [{ id: 'ingest', run: runIngest }, { id: 'analyses', run: runAnalyses, file: 'bench/ANALYSES.md' }];
 const DEFAULT_SIZES = ['100k', '1M', '10M'];
 
 function parseArgs(argv) {
-  const o = { quick: false, sizes: null, runs: null, skip: new Set(), out: null, dist: null, wait: true };
+  const o = { quick: false, sizes: null, runs: null, skip: new Set(), only: null, out: null, dist: null, wait: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -39,15 +43,19 @@ function parseArgs(argv) {
     else if (a === '--sizes') o.sizes = next().split(',').map((s) => parseSize(s));
     else if (a === '--runs') o.runs = Number(next());
     else if (a === '--skip') for (const s of next().split(',')) o.skip.add(s.trim());
+    else if (a === '--only') o.only = new Set(next().split(',').map((s) => s.trim()));
     else if (a === '--out') o.out = next();
     else if (a === '--dist') o.dist = next();
     else if (a === '--no-wait') o.wait = false;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--sizes 100k,1M,10M] [--runs N] [--skip browser,native,wasm,replay] [--out FILE] [--dist DIR] [--no-wait]');
+      console.log('usage: npm run bench -- [--quick] [--sizes 100k,1M,10M] [--runs N] [--skip browser,native,wasm,replay,analyses] [--only ingest,analyses] [--out FILE] [--dist DIR] [--no-wait]');
       process.exit(0);
     } else throw new Error(`unknown option ${a} (try --help)`);
   }
-  for (const s of o.skip) if (!['browser', 'native', 'wasm', 'replay'].includes(s)) throw new Error(`--skip: unknown part ${s}`);
+  for (const s of o.skip) if (!['browser', 'native', 'wasm', 'replay', 'analyses'].includes(s)) throw new Error(`--skip: unknown part ${s}`);
+  for (const s of o.only ?? []) if (!SECTIONS.some((x) => x.id === s)) throw new Error(`--only: unknown section ${s}`);
+  // --only analyses: none of the ingest measurements (nor the app build they need).
+  if (o.only && !o.only.has('ingest')) for (const s of ['browser', 'native', 'wasm', 'replay']) o.skip.add(s);
   return o;
 }
 
@@ -71,13 +79,16 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!o.wait) setQuietWait(0);
   const sizes = o.sizes ?? (o.quick ? ['100k', '1M'] : DEFAULT_SIZES).map(parseSize);
-  const partial = o.quick || o.sizes || o.runs || o.skip.size;
+  const partial = o.quick || o.sizes || o.runs || [...o.skip].some((s) => s !== 'analyses');
+  const wanted = (id) => (!o.only || o.only.has(id)) && !o.skip.has(id);
+  // The analyses file is complete with its own default sizes (1M, 10M) and run counts.
+  const analysesPartial = o.quick || o.runs || !['1M', '10M'].every((l) => sizes.map(sizeLabel).includes(l));
   const out = resolve(root, o.out ?? (partial ? 'bench/data/BENCHMARKS-partial.md' : 'BENCHMARKS.md'));
   const machine = machineInfo(root);
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb.toFixed(1)} GiB, Node ${machine.node}`);
-  log(`sizes: ${sizes.map(sizeLabel).join(', ')}${o.quick ? ' (quick)' : ''}; report → ${relative(root, out)}`);
+  log(`sizes: ${sizes.map(sizeLabel).join(', ')}${o.quick ? ' (quick)' : ''}; report → ${wanted('ingest') ? relative(root, out) : '(ingest not run)'}`);
 
-  if ((!o.skip.has('native') || !o.skip.has('replay')) && !nativeInstalled()) {
+  if ((!o.skip.has('native') || !o.skip.has('replay') || wanted('analyses')) && !nativeInstalled()) {
     // Not a devDependency: the registry mirror lacks its 1.4.3 packages for other platforms,
     // which would break `npm ci` everywhere. Installed here, for the benchmark only.
     log('installing @duckdb/node-api@1.4.3-r.3 (native reference, engine v1.4.3) for this benchmark');
@@ -98,22 +109,45 @@ async function main() {
 
   const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser, srcDir: build?.srcDir ?? join(root, 'src') };
   const sections = [];
+  const own = []; // sections written to their own file: [section, path]
   for (const s of SECTIONS) {
+    if (!wanted(s.id)) continue;
     log(`== ${s.id} ==`);
-    sections.push(await s.run(ctx));
+    const sizesFor = s.id === 'analyses' && !o.sizes && !o.quick ? sizes.filter((n) => n >= 1_000_000) : sizes;
+    const section = await s.run({ ...ctx, sizes: sizesFor });
+    if (s.file) own.push([section, resolve(root, analysesPartial ? 'bench/data/ANALYSES-partial.md' : s.file), sizesFor]);
+    else sections.push(section);
   }
   const r = runCounts(o);
-  const runs = [...new Set(['browser', 'native', 'wasm'].filter((k) => !o.skip.has(k)).map((k) =>
-    `${k === 'browser' ? 'Chromium' : k === 'native' ? 'native' : 'Node-wasm'} ${sizes.map((n) => `${sizeLabel(n)}×${r(n, k)}`).join(', ')}`))].join('; ');
-  writeReport(out, {
-    machine, sections, runs,
-    command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
-    build: !build ? 'not used'
-      : `a snapshot of src/ (fingerprint ${build.src}) copied to \`$TMPDIR/retention-notebook-bench/snapshot/\` and built there; the Chromium and the Node-wasm figures both come from it${
-        build.note ? ` (${build.note})` : ''}. Re-taken when src/ changes; \`--dist DIR\` measures another build`,
-  });
-  for (const s of sections) for (const t of s.targets ?? []) log(`${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.text}: ${t.detail}`);
-  log(`wrote ${relative(root, out)}`);
+  const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+  const buildText = !build ? 'not used (the checkout\'s src/)'
+    : `a snapshot of src/ (fingerprint ${build.src}) copied to \`$TMPDIR/retention-notebook-bench/snapshot/\` and built there; the Chromium and the Node-wasm figures both come from it${
+      build.note ? ` (${build.note})` : ''}. Re-taken when src/ changes; \`--dist DIR\` measures another build`;
+  if (sections.length) {
+    const runs = [...new Set(['browser', 'native', 'wasm'].filter((k) => !o.skip.has(k)).map((k) =>
+      `${k === 'browser' ? 'Chromium' : k === 'native' ? 'native' : 'Node-wasm'} ${sizes.map((n) => `${sizeLabel(n)}×${r(n, k)}`).join(', ')}`))].join('; ');
+    writeReport(out, { machine, sections, runs, command, build: buildText });
+    log(`wrote ${relative(root, out)}`);
+  }
+  for (const [section, path, sz] of own) {
+    writeReport(path, {
+      machine, sections: [section], command, build: buildText,
+      runs: `Node-wasm and native (1 and 2 threads) ${sz.map((n) => `${sizeLabel(n)}×${r(n, 'wasm')}`).join(', ')}`,
+      title: 'Benchmarks: analyses',
+      intro: [
+        'How fast the report\'s analyses run on generated orders, in DuckDB-WASM in Node (the engine of the report command),',
+        'next to the same SQL replayed on native DuckDB (the same engine version, v1.4.3) with 1 and 2 threads. Generated by',
+        '`npm run bench` (`bench/run.mjs`, section `bench/analyses.mjs`); do not edit by hand. The ingest benchmark is in',
+        '[BENCHMARKS.md](../BENCHMARKS.md).',
+      ],
+      rerun: ['- **Re-run:** `npm run bench -- --only analyses --sizes 1M,10M` (≈ 5–10 min; writes this file; other sizes or `--runs` write',
+        '  `bench/data/ANALYSES-partial.md`). A full `npm run bench` re-runs it too.'],
+      data: ['- **Data:** `createSyntheticTables` of `test/analyses/perf-data.ts`: a deterministic synthetic shop built in SQL',
+        '  (≈ N/5 customers over 2022–2024, channels, cities, products, `order_lines` up to 5M orders, NPS responses ≈ N/20).'],
+    });
+    log(`wrote ${relative(root, path)}`);
+  }
+  for (const s of [...sections, ...own.map((x) => x[0])]) for (const t of s.targets ?? []) log(`${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.text}: ${t.detail}`);
 }
 
 main().catch((e) => {
