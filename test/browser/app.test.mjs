@@ -140,3 +140,13 @@ test('a file nobody recognises is mapped by hand in the mapping step', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('dark mode follows the system and the theme switch overrides it', async () => {
+  const { page, context } = await openPage(browser, server.url + '?sample=0', { colorScheme: 'dark' });
+  await waitReady(page);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await bg(), 'rgb(17, 19, 20)');
+  await page.selectOption('select[aria-label="Colour theme"]', 'light');
+  assert.equal(await bg(), 'rgb(247, 247, 245)');
+  await context.close();
+});
