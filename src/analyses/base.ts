@@ -1,6 +1,6 @@
 import { queryRows, type Engine } from '../engine/engine';
 import type { AnalysisOptions } from './options';
-import { dateLiteral, ident, literal } from './sql';
+import { dateLiteral, ident, literal } from '../engine/sql';
 
 /**
  * Shared per-customer work, computed once per data version and reused by every analysis.

@@ -4,7 +4,7 @@ import { queryRows, type Engine } from '../engine/engine';
 import { tableExists } from './columns';
 import { addDays, epochDayOf, isoOfEpochDay } from './days';
 import type { AnalysisOptions } from './options';
-import { ident } from './sql';
+import { ident } from '../engine/sql';
 
 /**
  * Jalali periods are real periods, not relabelled Gregorian ones: a Jalali month starts on the

@@ -14,7 +14,7 @@
  *   (mean repeat spend = repeat_spend / x); NULL amounts count as 0;
  * - customers whose first purchase is after calibrationEnd are not in the summary.
  */
-import { dateLiteral, literal } from './sql';
+import { dateLiteral, literal } from '../engine/sql';
 
 /** The scratch table the summary is materialised in (TEMP: per connection, gone on close). */
 export const CLV_SUMMARY_TABLE = 'clv_customer_summary';

@@ -1,5 +1,5 @@
 import { queryRows, type Engine } from '../engine/engine';
-import { literal } from './sql';
+import { literal } from '../engine/sql';
 
 // duckdb_columns() answers both questions for tables and views alike; information_schema and
 // duckdb_views() list every system view first and cost several times more (the browser notices).

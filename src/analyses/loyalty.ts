@@ -4,7 +4,7 @@ import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { historyCte, scopeCtes } from './scope';
-import { literal } from './sql';
+import { literal } from '../engine/sql';
 
 /**
  * Loyalty tiers over each customer's whole history up to the window's end. A customer reaches a

@@ -1,4 +1,4 @@
-import { literal } from './sql';
+import { literal } from '../engine/sql';
 
 /**
  * The 11 named RFM segments from the R × F score grid. Base: the widely used 10-cell regex map

@@ -1,7 +1,7 @@
 import { customerSummarySelect, gapHistogramSelect, LATEST_ORDER_DAY, observedOrdersSelect, type AnalysisBase } from './base';
 import type { AnalysisOptions } from './options';
 import { jalaliColumn, periodOfSql, spineSql } from './periods';
-import { dateLiteral, ident } from './sql';
+import { dateLiteral, ident } from '../engine/sql';
 
 export { LATEST_ORDER_DAY } from './base';
 

@@ -15,7 +15,7 @@ import { rebuildOrders, type CanonicalSummary } from './load/canonical';
 import { rebuildSimple } from './load/canonical-simple';
 import { validatePlan } from './validate-plan';
 import { parquetRecords } from './load/parquet';
-import { ident, literal } from './load/sql';
+import { ident, literal } from '../engine/sql';
 
 export class LoadCancelled extends Error {
   constructor() {

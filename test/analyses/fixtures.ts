@@ -1,5 +1,5 @@
 import type { Engine } from '../../src/engine/engine';
-import { ident, literal } from '../../src/analyses/sql';
+import { ident, literal } from '../../src/engine/sql';
 
 /** One hand-written order. `at` is 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS' (shop wall time). */
 export interface FixtureOrder {

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { REJECTS_TABLE } from './rejects';
-import { ident } from './sql';
+import { ident } from '../../engine/sql';
 
 const EMPTY: Record<'responses' | 'customers', string> = {
   responses: 'customer_id VARCHAR, responded_at TIMESTAMP, score DOUBLE, scale VARCHAR, comment VARCHAR',

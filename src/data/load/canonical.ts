@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { queryRows } from '../../engine/engine';
 import type { LoadSettings } from './plan';
 import { REJECTS_TABLE } from './rejects';
-import { ident, literal } from './sql';
+import { ident, literal } from '../../engine/sql';
 import { stageSelect } from './normalise-orders';
 
 /** An empty `orders_all` row shape (docs/ARCHITECTURE.md, "Canonical tables"). */

@@ -2,7 +2,7 @@ import { Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import type { Engine } from '../../engine/engine';
 import { queryRows } from '../../engine/engine';
 import { jalaliToGregorian } from '../detect/dates';
-import { ident } from './sql';
+import { ident } from '../../engine/sql';
 
 /**
  * DuckDB-WASM has no Jalali calendar, so the distinct Jalali dates of a column (a few thousand

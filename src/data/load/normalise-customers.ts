@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine';
 import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
-import { ident, literal } from './sql';
+import { ident, literal } from '../../engine/sql';
 import { rawRowText } from './raw-row-text';
 import { amountExpr, idExpr, textExpr } from './sql-normalise';
 import { queryRows } from '../../engine/engine';

@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { queryRows } from '../../engine/engine';
 import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
-import { ident, literal } from './sql';
+import { ident, literal } from '../../engine/sql';
 import {
   amountExpr, currencyExpr, datePartsExpr, fastTimestampExpr, gregorianDate, idExpr, statusExpr, textExpr, timestampFromParts,
 } from './sql-normalise';

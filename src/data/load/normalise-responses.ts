@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { queryRows } from '../../engine/engine';
 import type { LoadPlan } from './plan';
 import { REJECTS_TABLE } from './rejects';
-import { ident, literal } from './sql';
+import { ident, literal } from '../../engine/sql';
 import { amountExpr, datePartsExpr, gregorianDate, idExpr, textExpr, timestampFromParts } from './sql-normalise';
 import { buildJalaliMap } from './jalali-map';
 import { rawRowText } from './raw-row-text';

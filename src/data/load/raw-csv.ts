@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine';
 import { queryRows } from '../../engine/engine';
 import type { ReadPlan } from './plan';
-import { ident, literal } from './sql';
+import { ident, literal } from '../../engine/sql';
 import { REJECTS_TABLE } from './rejects';
 
 /**

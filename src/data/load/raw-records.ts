@@ -1,7 +1,7 @@
 import { Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Engine } from '../../engine/engine';
 import { REJECTS_TABLE } from './rejects';
-import { literal } from './sql';
+import { literal } from '../../engine/sql';
 
 /**
  * JSON, NDJSON and Parquet are parsed in JavaScript (DuckDB-WASM 1.32 has no JSON or Parquet

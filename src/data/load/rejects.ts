@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { queryRows } from '../../engine/engine';
-import { literal } from './sql';
+import { literal } from '../../engine/sql';
 
 /**
  * Every row that was read but not loaded lands in `load_rejects`, with the file, its position and

@@ -1,7 +1,7 @@
 import type { DateConvention, AmountStyle } from './plan';
 import { dateSqlParts } from '../detect/dates';
 import { amountSqlExpr, SQL_DIGIT_FROM, SQL_DIGIT_TO } from '../detect/numbers';
-import { ident } from './sql';
+import { ident } from '../../engine/sql';
 
 /**
  * SQL expressions that turn raw text columns into typed values, the same rules on every row.

@@ -4,7 +4,7 @@ import { ensureCalendar } from '../../../src/analyses/calendar';
 import { resolveOptions, type AnalysisOptions } from '../../../src/analyses/options';
 import { ratio } from '../../../src/analyses/ratio';
 import { scopeCtes } from './scope';
-import { literal } from '../../../src/analyses/sql';
+import { literal } from '../../../src/engine/sql';
 
 /**
  * Loyalty tiers over each customer's whole history up to the window's end. A customer reaches a

@@ -1,7 +1,7 @@
 // Frozen copy of src/analyses/scope.ts before the performance work: the oracle of old-vs-new.test.ts.
 import type { AnalysisOptions } from '../../../src/analyses/options';
 import { jalaliColumn, periodOfSql, spineSql } from '../../../src/analyses/periods';
-import { dateLiteral, ident } from '../../../src/analyses/sql';
+import { dateLiteral, ident } from '../../../src/engine/sql';
 
 /**
  * The common head of every analysis query: which orders are observed, how they map to periods,

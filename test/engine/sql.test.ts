@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/engine/engine';
 import { sharedNodeEngine } from '../../src/engine/node';
-import { dateLiteral, ident, literal } from '../../src/analyses/sql';
+import { dateLiteral, ident, literal } from '../../src/engine/sql';
 import { resolveOptions } from '../../src/analyses/options';
 import { runChannels } from '../../src/analyses/channels';
 import { runCohorts } from '../../src/analyses/cohorts';
