@@ -3,7 +3,7 @@
  * (starting at 0). Each bar has a tooltip (<title>) naming category, series and value.
  */
 import { axisBottom, axisLeft, max, scaleBand, scaleLinear } from 'd3';
-import { axisTitle, createFrame, emptyMessage, styleAxis } from './frame';
+import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
 import { seriesColour } from './palette';
 
 export interface BarSeries { name: string; values: readonly number[] }
@@ -21,13 +21,14 @@ export interface BarSpec {
 export function renderBars(el: SVGSVGElement, spec: BarSpec, size: { width: number; height: number }) {
   const fmt = spec.format ?? ((n: number) => n.toLocaleString());
   const legend = spec.series.length > 1 ? spec.series.map((s, i) => ({ label: s.name, colour: seriesColour(i) })) : undefined;
-  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend });
+  const top = max(spec.series.flatMap((s) => s.values)) ?? 0;
+  const y = scaleLinear().domain([0, top > 0 ? top : 1]).nice();
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin: { left: leftMarginFor(y.ticks(5).map(fmt)) } });
   if (spec.categories.length === 0 || spec.series.length === 0) return emptyMessage(f, 'No data');
+  y.range([f.height, 0]);
 
   const x = scaleBand<string>().domain(spec.categories).range([0, f.width]).paddingInner(0.2).paddingOuter(0.1);
   const inner = scaleBand<number>().domain(spec.series.map((_, i) => i)).range([0, x.bandwidth()]).padding(0.08);
-  const top = max(spec.series.flatMap((s) => s.values)) ?? 0;
-  const y = scaleLinear().domain([0, top > 0 ? top : 1]).nice().range([f.height, 0]);
 
   const grid = f.plot.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
   grid.selectAll('line').data(y.ticks(5)).join('line')

@@ -92,6 +92,15 @@ function drawLegend(svg: Svg, items: readonly LegendItem[], y: number) {
   }
 }
 
+/**
+ * Left margin that fits the y tick labels and the rotated axis title beside them (no layout is
+ * available before drawing, so widths are estimated at ~6.6 px per character of 12 px text).
+ */
+export function leftMarginFor(tickLabels: readonly string[]): number {
+  const widest = Math.max(0, ...tickLabels.map((t) => t.length));
+  return Math.max(56, Math.ceil(widest * 6.6) + 30);
+}
+
 /** An axis title: under the x axis or rotated beside the y axis. */
 export function axisTitle(f: Frame, which: 'x' | 'y', text: string) {
   const t = f.plot.append('text').attr('class', `axis-title axis-title-${which}`).style('fill', 'currentColor').style('font-size', '11.5px');

@@ -3,7 +3,7 @@
  * bar ("≥ v") set apart on the right so a long tail does not squash the bulk of the distribution.
  */
 import { axisBottom, axisLeft, max, scaleLinear } from 'd3';
-import { axisTitle, createFrame, emptyMessage, styleAxis } from './frame';
+import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
 import { seriesColour } from './palette';
 
 export interface Bin { x0: number; x1: number; count: number }
@@ -23,19 +23,20 @@ export interface HistogramSpec {
 export function renderHistogram(el: SVGSVGElement, spec: HistogramSpec, size: { width: number; height: number }) {
   const xf = spec.xFormat ?? ((n: number) => n.toLocaleString());
   const cf = spec.countFormat ?? ((n: number) => n.toLocaleString());
-  const f = createFrame(el, { ...size, title: spec.title, description: spec.description });
   const bins = spec.bins.filter((b) => Number.isFinite(b.x0) && Number.isFinite(b.x1) && b.x1 >= b.x0);
-  if (bins.length === 0) return emptyMessage(f, 'No data');
-
   const overflow = spec.overflow && spec.overflow.count > 0 ? spec.overflow : null;
+  const top = Math.max(max(bins, (b) => b.count) ?? 0, overflow?.count ?? 0);
+  const y = scaleLinear().domain([0, top > 0 ? top : 1]).nice();
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, margin: { left: leftMarginFor(y.ticks(5).map(cf)) } });
+  if (bins.length === 0) return emptyMessage(f, 'No data');
+  y.range([f.height, 0]);
+
   const gap = overflow ? 14 : 0;
   const overflowWidth = overflow ? Math.max(18, f.width * 0.06) : 0;
   const mainWidth = f.width - gap - overflowWidth;
   const lo = Math.min(...bins.map((b) => b.x0));
   const hi = Math.max(...bins.map((b) => b.x1));
   const x = scaleLinear().domain(lo === hi ? [lo, lo + 1] : [lo, hi]).range([0, mainWidth]);
-  const top = Math.max(max(bins, (b) => b.count) ?? 0, overflow?.count ?? 0);
-  const y = scaleLinear().domain([0, top > 0 ? top : 1]).nice().range([f.height, 0]);
 
   f.plot.append('g').attr('class', 'grid').attr('aria-hidden', 'true').selectAll('line').data(y.ticks(5)).join('line')
     .attr('x1', 0).attr('x2', f.width).attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).style('stroke', 'var(--border, #ddd)');

@@ -4,7 +4,7 @@
  * is marked so a single-point series is still visible.
  */
 import { axisBottom, axisLeft, extent, line, scaleLinear } from 'd3';
-import { axisTitle, createFrame, emptyMessage, styleAxis } from './frame';
+import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
 import { seriesColour } from './palette';
 
 export interface LinePoint { x: number; y: number }
@@ -26,15 +26,17 @@ export function renderLines(el: SVGSVGElement, spec: LineSpec, size: { width: nu
   const xf = spec.xFormat ?? ((n: number) => n.toLocaleString());
   const yf = spec.yFormat ?? ((n: number) => n.toLocaleString());
   const legend = spec.series.map((s, i) => ({ label: s.name, colour: seriesColour(i), shape: 'line' as const, dashed: s.dashed }));
-  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend });
   const all = spec.series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  const [y0, y1] = all.length ? (extent(all, (p) => p.y) as [number, number]) : [0, 1];
+  const lo = spec.yZero === false ? y0 : Math.min(0, y0);
+  const y = scaleLinear().domain(lo === y1 ? [lo - 1, y1 + 1] : [lo, y1]).nice();
+  const margin = { left: leftMarginFor(y.ticks(5).map((d) => yf(d))) };
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin });
   if (all.length === 0) return emptyMessage(f, 'No data');
 
   const [x0, x1] = extent(all, (p) => p.x) as [number, number];
-  const [y0, y1] = extent(all, (p) => p.y) as [number, number];
   const x = scaleLinear().domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1]).range([0, f.width]);
-  const lo = spec.yZero === false ? y0 : Math.min(0, y0);
-  const y = scaleLinear().domain(lo === y1 ? [lo - 1, y1 + 1] : [lo, y1]).nice().range([f.height, 0]);
+  y.range([f.height, 0]);
 
   f.plot.append('g').attr('class', 'grid').attr('aria-hidden', 'true').selectAll('line').data(y.ticks(5)).join('line')
     .attr('x1', 0).attr('x2', f.width).attr('y1', (d) => y(d)).attr('y2', (d) => y(d)).style('stroke', 'var(--border, #ddd)');
