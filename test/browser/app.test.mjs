@@ -37,6 +37,11 @@ test('opens from a sub-path with the sample data loaded, offline-only', async ()
   await page.waitForSelector('[data-testid="kpi-tiles"]', { timeout: 60_000 });
   const cohortRows = await page.locator('[data-testid="cohort-table"] tbody tr').count();
   assert.ok(cohortRows >= 30, `monthly cohorts over three years: ${cohortRows}`);
+  // Retention and LTV curves: the weighted average plus the latest cohorts, drawn as SVG lines.
+  for (const id of ['retention-curves', 'ltv-curves']) {
+    const lines = await page.locator(`[data-testid="${id}"] path.line`).count();
+    assert.ok(lines >= 2, `${id}: ${lines} lines`);
+  }
   assert.deepEqual(foreignRequests(requests, server.origin), []);
   assert.deepEqual(errors, []);
   await context.close();
