@@ -19,5 +19,6 @@ export * from './products';
 export * from './seasonality';
 export * from './channels';
 export * from './loyalty';
+export * from './subscriptions';
 export { wilson } from './wilson';
 export { dropAnalysisCache } from './base';

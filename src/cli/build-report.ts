@@ -9,11 +9,12 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { queryRows, type Engine } from '../engine/engine';
+import { literal } from '../engine/sql';
 import { DataSession } from '../data/session';
 import type { RefundRule } from '../data/load/plan';
 import { rejectCounts, REJECTS_TABLE, type RejectCount } from '../data/load/rejects';
 import {
-  resolveOptions, runChurn, runChurnSegments, runCohorts, runInterpurchase, runKpis, runLifecycle, runNps, runRfm, runSales,
+  resolveOptions, runChurn, runChurnSegments, runCohorts, runInterpurchase, runKpis, runLifecycle, runNps, runRfm, runSales, runSubscriptions,
   type AnalysisOptions, type Calendar, type ChurnSegment, type Period,
 } from '../analyses';
 import { EXIT, ReportError, inputError, usageError } from './errors';
@@ -21,6 +22,7 @@ import { loadPrepared, prepareInputs, type InputSpec, type LoadedInput, type Pre
 import type { MappingFile } from './mapping-file';
 import { churnJson, cohortsJson, isoDay, isoDayOrNull, kpisJson, npsJson, rfmJson } from './sections';
 import { salesJson } from './sales-section';
+import { subscriptionsJson } from './subscriptions-section';
 import { checkClvOptions, runClvSection, type ClvReportOptions } from './clv-section';
 
 export interface ReportOptions extends ClvReportOptions {
@@ -118,6 +120,18 @@ function noOrdersMessage(inputs: LoadedInput[], notCounted: { reason: string; or
   return `No orders to analyse: ${files.join('; ')}${set ? `; not counted: ${set}` : ''}.`;
 }
 
+/**
+ * MRR when a subscriptions file was loaded (null otherwise): as of --as-of when given, else the
+ * subscriptions' own latest day; in --currency when the subscriptions have it, else their main one.
+ */
+async function subscriptionsSection(engine: Engine, inputs: LoadedInput[], asOf: string | undefined, currency: string | null) {
+  if (!inputs.some((f) => f.table === 'subscriptions')) return null;
+  const [{ has }] = currency === null ? [{ has: false }]
+    : await queryRows<{ has: boolean }>(engine, `SELECT count(*) FILTER (WHERE currency = ${literal(currency)}) > 0 AS has FROM subscriptions`);
+  const result = await step('subscriptions (MRR)', () => runSubscriptions(engine, { asOf, currency: has ? currency : null }));
+  return subscriptionsJson(result);
+}
+
 export async function buildReport(engine: Engine, options: ReportOptions) {
   const o = checkOptions(options);
   const clvOptions = checkClvOptions(options, o.asOf);
@@ -159,6 +173,7 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
   const rfm = await step('RFM', () => runRfm(engine, { ...o, customerLimit: 0 }));
   const nps = counts.responses > 0 ? await step('NPS', () => runNps(engine, { ...o, by: 'rfm' })) : null;
   const sales = await step('sales', () => runSales(engine, o));
+  const subscriptions = await subscriptionsSection(engine, inputs, o.asOf, options.currency ?? null);
   const clv = options.noClv ? null
     : await step('predictive CLV', () => runClvSection(engine, asOf, clvOptions, o.churnDays, options.customersCsv));
 
@@ -183,6 +198,7 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
     rfm: rfmJson(rfm),
     nps: nps === null ? null : npsJson(nps),
     sales: salesJson(sales),
+    subscriptions,
     clv,
   };
 }

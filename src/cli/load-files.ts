@@ -30,7 +30,9 @@ export interface LoadedInput {
   warnings: string[];
 }
 
-export const FLAG: Record<TargetTable, string> = { orders: '--orders', responses: '--responses', customers: '--customers' };
+export const FLAG: Record<TargetTable, string> = {
+  orders: '--orders', responses: '--responses', customers: '--customers', subscriptions: '--subscriptions',
+};
 
 const REQUIRED: Record<TargetTable, { role: string; words: string }[]> = {
   orders: [
@@ -43,8 +45,15 @@ const REQUIRED: Record<TargetTable, { role: string; words: string }[]> = {
     { role: 'score', words: 'score column' },
   ],
   customers: [{ role: 'customer_id', words: 'customer column (an id or an e-mail)' }],
+  subscriptions: [
+    { role: 'customer_id', words: 'customer column (an id or an e-mail)' },
+    { role: 'started_at', words: 'start date column (or billing period start)' },
+    { role: 'amount', words: 'amount (per billing interval) column' },
+  ],
 };
-const DATE_ROLE: Partial<Record<TargetTable, string>> = { orders: 'ordered_at', responses: 'responded_at' };
+const DATE_ROLE: Partial<Record<TargetTable, string>> = { orders: 'ordered_at', responses: 'responded_at', subscriptions: 'started_at' };
+/** A role satisfied by another column when its own is absent. */
+const STAND_IN: Record<string, string> = { customer_id: 'customer_email', started_at: 'period_start' };
 
 /** Throws a clear exit-3 error when `path` is not a readable file. */
 export function checkReadable(path: string, flag: string): void {
@@ -95,12 +104,12 @@ export async function planFor(
     return i < 0 ? null : profileColumn(columnValues(rows, i));
   };
   const guessed = detected !== table;
-  const dateRole = DATE_ROLE[table];
+  const dateRole = table === 'subscriptions' && !(plan.mapping as Record<string, string | null>).started_at ? 'period_start' : DATE_ROLE[table];
   if (dateRole && !override?.date?.format && (guessed || mapped.includes(dateRole))) {
     const f = profile(dateRole)?.dateFormat;
     if (f && f.matched > 0) plan.date = { format: f.format, calendar: override?.date?.calendar ?? f.calendar };
   }
-  if (table === 'orders' && !override?.amountStyle && (guessed || mapped.includes('amount'))) {
+  if ((table === 'orders' || table === 'subscriptions') && !override?.amountStyle && (guessed || mapped.includes('amount'))) {
     const p = profile('amount');
     if (p && p.nonEmpty > 0) plan.amountStyle = p.amountStyle;
   }
@@ -109,7 +118,7 @@ export async function planFor(
     const col = (plan.mapping as Record<string, string | null>)[role];
     return !!col && read.columns.includes(col);
   };
-  const missing = REQUIRED[table].filter((r) => !has(r.role) && !(r.role === 'customer_id' && has('customer_email')));
+  const missing = REQUIRED[table].filter((r) => !has(r.role) && !(STAND_IN[r.role] && has(STAND_IN[r.role])));
   if (missing.length) {
     const looks = detected !== table && detected !== 'unknown' ? ` It looks like a ${detected} file.` : '';
     const example = JSON.stringify({ [table]: { mapping: Object.fromEntries(missing.map((r) => [r.role, '<column>'])) } });
@@ -140,9 +149,9 @@ export interface PreparedInput {
   notes: string[];
 }
 
-/** Inspect and plan every file, orders first, then responses, then customers. Fails fast on bad input. */
+/** Inspect and plan every file, orders first, then responses, customers, subscriptions. Fails fast on bad input. */
 export async function prepareInputs(specs: InputSpec[], mapping: MappingFile | null, mappingSource = '--mapping'): Promise<PreparedInput[]> {
-  const order: TargetTable[] = ['orders', 'responses', 'customers'];
+  const order: TargetTable[] = ['orders', 'responses', 'customers', 'subscriptions'];
   const sorted = [...specs].sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
   const taken = new Set<string>();
   const out: PreparedInput[] = [];

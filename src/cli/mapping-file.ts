@@ -5,7 +5,7 @@
  *   { "orders": { "mapping": { "customer_id": "Kunde", "ordered_at": "Datum", "amount": "Betrag" },
  *                 "date": { "format": "dmy", "calendar": "gregorian" },
  *                 "amountStyle": "comma-decimal", "currency": "EUR" },
- *     "responses": { … }, "customers": { … } }
+ *     "responses": { … }, "customers": { … }, "subscriptions": { … } }
  *
  * `parseMappingFile` checks the shape (tables, keys, roles, values) without any data file;
  * `applyOverride` checks the columns against one file and returns the corrected plan.
@@ -27,7 +27,7 @@ export interface TableOverride {
 
 export type MappingFile = Partial<Record<TargetTable, TableOverride>>;
 
-export const TABLES: readonly TargetTable[] = ['orders', 'responses', 'customers'];
+export const TABLES: readonly TargetTable[] = ['orders', 'responses', 'customers', 'subscriptions'];
 const SECTION_KEYS = ['mapping', 'date', 'amountStyle', 'currency', 'lineItems'];
 const DATE_FORMATS: readonly DateOrder[] = ['ymd', 'ymd-compact', 'dmy', 'mdy', 'epoch-s', 'epoch-ms'];
 const AMOUNT_STYLES: readonly AmountStyle[] = ['dot-decimal', 'comma-decimal'];
@@ -53,7 +53,7 @@ export function parseMappingFile(text: string, source: string): MappingFile {
   } catch (e) {
     throw fail(`it is not valid JSON (${(e as Error).message})`);
   }
-  if (!isObject(doc)) throw fail('it must be a JSON object with the keys "orders", "responses" and/or "customers"');
+  if (!isObject(doc)) throw fail('it must be a JSON object with the keys "orders", "responses", "customers" and/or "subscriptions"');
   const badTables = unknownKeys(doc, TABLES);
   if (badTables.length) throw fail(`unknown table ${list(badTables.map((k) => `"${k}"`))}; the tables are ${list(TABLES)}`);
   const out: MappingFile = {};

@@ -28,6 +28,8 @@ Input files (CSV/TSV/whitespace text, .csv.gz, Parquet, JSON, NDJSON)
   --orders FILE        orders export; repeat the flag for several files (required)
   --responses FILE     survey answers (NPS 0–10 or CSAT 1–5)
   --customers FILE     customer attributes
+  --subscriptions FILE subscriptions export (Stripe → Subscriptions, or billing periods): adds MRR,
+                       its movements and revenue churn ("subscriptions" in the JSON)
   --mapping FILE       JSON that names the columns detection cannot map (docs/report-json.md)
 
 Analysis options
@@ -36,7 +38,8 @@ Analysis options
   --calendar C         gregorian | jalali (default: gregorian)
   --churn-days N       inactivity window in days (default: 90)
   --refund-rule R      net (revenue minus refunds, default) | exclude (leave refunded/cancelled orders out)
-  --currency XXX       analyse the orders in this currency (default: the one with the most orders)
+  --currency XXX       analyse the orders in this currency (default: the one with the most orders);
+                       subscriptions too when they have it (default: the one with the most subscriptions)
 
 Predictive CLV (BG/NBD, Pareto/NBD, Gamma-Gamma; docs/clv.md)
   --unit U             day | week: unit of the models, of recency, T and every span (default: week)
@@ -65,7 +68,7 @@ interface Cli extends ReportOptions {
   mappingPath: string | null;
 }
 
-const TABLE_FLAGS: TargetTable[] = ['orders', 'responses', 'customers'];
+const TABLE_FLAGS: TargetTable[] = ['orders', 'responses', 'customers', 'subscriptions'];
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
@@ -87,6 +90,7 @@ export function parseCli(argv: string[]): Cli | 'help' {
       args: argv, strict: true, allowPositionals: false,
       options: {
         orders: { type: 'string', multiple: true }, responses: { type: 'string', multiple: true }, customers: { type: 'string', multiple: true },
+        subscriptions: { type: 'string', multiple: true },
         mapping: { type: 'string' }, 'as-of': { type: 'string' }, period: { type: 'string' }, calendar: { type: 'string' },
         'churn-days': { type: 'string' }, 'refund-rule': { type: 'string' }, currency: { type: 'string' },
         unit: { type: 'string' }, 'calibration-end': { type: 'string' }, 'clv-months': { type: 'string' },
@@ -195,6 +199,17 @@ export function clvLines(r: Report): string[] {
   return out;
 }
 
+/** The MRR line, when a subscriptions file was given. */
+export function subscriptionLines(r: Report): string[] {
+  const s = r.subscriptions;
+  if (s === null) return [];
+  const cur = s.currency ? ` ${s.currency}` : '';
+  const l = s.latest;
+  return [`MRR as of ${s.as_of}: ${num(s.mrr_as_of)}${cur}` + (l === null ? ' (no complete month yet).'
+    : `; ${l.month}: MRR ${num(l.mrr)}${cur} of ${num(l.customers)} customers, net revenue churn ${pct(l.net_revenue_churn_rate)}, ` +
+      `NRR ${pct(l.net_revenue_retention)}, customer churn ${pct(l.customer_churn_rate)}.`)];
+}
+
 /** The few lines printed on stdout. */
 export function summaryLines(r: Report, jsonPath: string, seconds: number, rejectsPath: string | null, customersPath: string | null = null): string[] {
   const out = [`Loaded ${r.rows.totals.files} file(s) with ${r.generated_with.engine} in ${seconds.toFixed(1)} s:`];
@@ -212,6 +227,7 @@ export function summaryLines(r: Report, jsonPath: string, seconds: number, rejec
     `purchase frequency ${num(k.purchase_frequency)}, repeat customer rate ${pct(k.repeat_customer_rate)}, churn rate ${pct(k.churn_rate)}` +
     `${r.nps ? `, NPS ${num(r.nps.score, 1)} (${num(r.nps.responses)} answers)` : ''}.`);
   out.push(...clvLines(r));
+  out.push(...subscriptionLines(r));
   out.push(`Report written to ${jsonPath}`);
   if (rejectsPath) out.push(`Rejected rows written to ${rejectsPath}`);
   if (customersPath) {

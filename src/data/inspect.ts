@@ -30,7 +30,7 @@ export interface Inspection {
    *  not tell the table, the plan is for orders with what could be mapped: the user completes it. */
   plan: LoadPlan | null;
   /** What detection alone made of the file (`unknown`: the user must choose). */
-  detectedTable: 'orders' | 'responses' | 'customers' | 'unknown';
+  detectedTable: 'orders' | 'responses' | 'customers' | 'subscriptions' | 'unknown';
   missing: string[];
   notes: string[];
   confidence: number;
@@ -133,10 +133,8 @@ export async function inspectFile(input: InputFile): Promise<Inspection> {
   }
 
   const detected = detectTable(columns, rows.map((r) => r.map((v) => v ?? '')));
-  if (detected.table === 'subscriptions') {
-    return failed(input, `“${input.name}” is a subscriptions export (${detected.presetLabel ?? 'Stripe'}). Subscription analyses (MRR) are not available yet; drop the payments export for order analyses.`);
-  }
-  const dateRole = detected.table === 'responses' ? 'responded_at' : 'ordered_at';
+  const dateRole = detected.table === 'responses' ? 'responded_at'
+    : detected.table === 'subscriptions' ? (detected.mapping.started_at ? 'started_at' : 'period_start') : 'ordered_at';
   const date = detected.dateFormats[dateRole];
   const amountRole = detected.table === 'responses' ? 'score' : 'amount';
   const mapping: LoadPlan['mapping'] = { ...detected.mapping };

@@ -31,10 +31,30 @@ export const ROLES: Record<TargetTable, { role: Role; label: string; required?: 
     { role: 'customer_id', label: 'Customer id', required: true },
     { role: 'customer_email', label: 'Customer e-mail (used when there is no id)' },
   ],
+  subscriptions: [
+    { role: 'customer_id', label: 'Customer id', required: true },
+    { role: 'customer_email', label: 'Customer e-mail (used when there is no id)' },
+    { role: 'started_at', label: 'Start date (or a billing period start)', required: true },
+    { role: 'amount', label: 'Amount per unit and billing interval', required: true },
+    { role: 'subscription_id', label: 'Subscription id' },
+    { role: 'plan', label: 'Plan' },
+    { role: 'status', label: 'Status' },
+    { role: 'quantity', label: 'Quantity (seats)' },
+    { role: 'currency', label: 'Currency' },
+    { role: 'interval', label: 'Billing interval (month, year, …)' },
+    { role: 'interval_count', label: 'Intervals per bill (e.g. 3 for quarterly)' },
+    { role: 'trial_end', label: 'Trial end' },
+    { role: 'cancelled_at', label: 'Canceled at' },
+    { role: 'cancel_at_period_end', label: 'Cancel at period end (true/false)' },
+    { role: 'ended_at', label: 'Ended at' },
+    { role: 'period_start', label: 'Billing period start' },
+    { role: 'period_end', label: 'Billing period end' },
+  ],
 };
 
 export const TABLE_LABELS: Record<TargetTable, string> = {
   orders: 'Orders',
   responses: 'Survey answers (NPS / CSAT)',
   customers: 'Customer attributes',
+  subscriptions: 'Subscriptions (MRR)',
 };

@@ -11,6 +11,8 @@ import { recordsToRaw } from './load/raw-records';
 import { normaliseOrders, type OrderRowMode } from './load/normalise-orders';
 import { normaliseResponses } from './load/normalise-responses';
 import { normaliseCustomers } from './load/normalise-customers';
+import { normaliseSubscriptions, type SubscriptionRowMode } from './load/normalise-subscriptions';
+import { rebuildSubscriptions } from './load/canonical-subscriptions';
 import { rebuildOrders, type CanonicalSummary } from './load/canonical';
 import { rebuildSimple } from './load/canonical-simple';
 import { validatePlan } from './validate-plan';
@@ -38,11 +40,11 @@ export interface FileReport {
   table: LoadPlan['table'];
   preset: string | null;
   rowsRead: number;
-  /** Orders, responses or customers that made it into the table. */
+  /** Orders, responses, customers or subscription rows (subscriptions or billing periods) that made it into the table. */
   loaded: number;
   rejected: RejectCount[];
   rejectedTotal: number;
-  rowMode?: OrderRowMode;
+  rowMode?: OrderRowMode | SubscriptionRowMode;
   notes: string[];
   ms: number;
 }
@@ -130,7 +132,7 @@ export class DataSession {
     let loaded: number;
     let lines: string | null = null;
     let stageColumns: string[] = [];
-    let rowMode: OrderRowMode | undefined;
+    let rowMode: OrderRowMode | SubscriptionRowMode | undefined;
     let notes: string[] = [];
     try {
       if (!isCsv) {
@@ -156,6 +158,12 @@ export class DataSession {
         rowsRead = r.rows;
         loaded = r.responses;
         notes = r.notes;
+      } else if (plan.table === 'subscriptions') {
+        const r = await normaliseSubscriptions(this.engine, plan, raw, stage, plan.read.columns);
+        rowsRead = r.rows;
+        loaded = r.kept;
+        rowMode = r.rowMode;
+        notes = r.notes;
       } else {
         const r = await normaliseCustomers(this.engine, plan, raw, stage, plan.read.columns);
         rowsRead = r.rows;
@@ -178,10 +186,10 @@ export class DataSession {
     onProgress({ stage: 'combining', fraction: null });
     await this.rebuild();
     report.rejected = await rejectCounts(this.engine, label);
-    if (plan.table === 'orders') {
-      // Orders whose id was already loaded from an earlier file were set aside by the rebuild.
+    if (plan.table === 'orders' || plan.table === 'subscriptions') {
+      // Orders (subscriptions) already loaded from an earlier file were set aside by the rebuild.
       report.loaded = (await queryRows<{ n: number }>(this.engine,
-        `SELECT count(*) AS n FROM orders_all WHERE source_file = ${literal(label)}`))[0].n;
+        `SELECT count(*) AS n FROM ${plan.table === 'orders' ? 'orders_all' : 'subscriptions'} WHERE source_file = ${literal(label)}`))[0].n;
     }
     report.rejectedTotal = report.rejected.reduce((n, r) => n + r.count, 0);
     report.ms = performance.now() - t0;
@@ -211,13 +219,14 @@ export class DataSession {
     this.summary = await rebuildOrders(this.engine, of('orders'), this.settings);
     await rebuildSimple(this.engine, 'responses', of('responses'));
     await rebuildSimple(this.engine, 'customers', of('customers'));
+    await rebuildSubscriptions(this.engine, of('subscriptions'));
   }
 
-  async tableCounts(): Promise<Record<'orders' | 'order_lines' | 'customers' | 'responses' | 'load_rejects', number>> {
+  async tableCounts(): Promise<Record<'orders' | 'order_lines' | 'customers' | 'responses' | 'subscriptions' | 'load_rejects', number>> {
     const [r] = await queryRows<Record<string, number>>(this.engine, `SELECT
       (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS order_lines,
       (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM responses) AS responses,
-      (SELECT count(*) FROM load_rejects) AS load_rejects`);
-    return r as Record<'orders' | 'order_lines' | 'customers' | 'responses' | 'load_rejects', number>;
+      (SELECT count(*) FROM subscriptions) AS subscriptions, (SELECT count(*) FROM load_rejects) AS load_rejects`);
+    return r as Record<'orders' | 'order_lines' | 'customers' | 'responses' | 'subscriptions' | 'load_rejects', number>;
   }
 }

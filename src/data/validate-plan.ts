@@ -13,6 +13,10 @@ export function validatePlan(plan: LoadPlan): string[] {
     if (!has(m.amount)) problems.push('No amount column: pick the column with the order total.');
   }
   if (plan.table === 'responses' && !has(m.score)) problems.push('No score column: pick the column with the survey score.');
+  if (plan.table === 'subscriptions') {
+    if (!has(m.started_at) && !has(m.period_start)) problems.push('No start date column: pick the column with the subscription start (or the billing period start).');
+    if (!has(m.amount)) problems.push('No amount column: pick the column with the amount per billing interval.');
+  }
   for (const [role, col] of Object.entries(m)) {
     if (col && !plan.read.columns.includes(col)) problems.push(`The column “${col}” mapped to ${role} is not in the file.`);
   }

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 const DATA_KEYED = new Set(['rejected', 'rejected_by_reason', 'not_counted']);
 const DATE_KEYS = new Set(['as_of', 'from', 'to', 'start', 'end', 'evaluated_on', 'first_order_day', 'last_order_day', 'calibration_end', 'start_day', 'day']);
 
-export const TOP_LEVEL = ['schema_version', 'generated_with', 'options', 'data', 'rows', 'kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales', 'clv'];
+export const TOP_LEVEL = ['schema_version', 'generated_with', 'options', 'data', 'rows', 'kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales', 'subscriptions', 'clv'];
 
 /** snake_case keys everywhere; every date field a real YYYY-MM-DD string (never a number). */
 export function expectWellFormed(report: unknown): void {

@@ -19,6 +19,9 @@ const REASON: Record<string, string[]> = {
   duplicate_order_id: ['duplicate order id'],
   score_out_of_range: ['score out of range'],
   bad_score: ['unparseable score'],
+  missing_customer: ['missing customer id'],
+  overlapping_period: ['overlapping period'],
+  ends_before_start: ['ends before it starts'],
 };
 
 let s: DataSession;
@@ -61,7 +64,7 @@ const loadable = Object.entries(manifest).filter(([, m]) => !m.load.refused && m
 describe.each(loadable)('%s', (file, m) => {
   const want = m.load as {
     kept: number; rejected: Record<string, number[]>; amountSum?: number; currency?: string;
-    orderedAt?: Record<string, string>; orderedAtUtc?: string; distinctOrders?: number;
+    orderedAt?: Record<string, string>; orderedAtUtc?: string; distinctOrders?: number; rowMode?: string;
   };
   it('loads the expected rows and rejects the rest with their reasons', async () => {
     const r = await loadPath(s, `${DIR}/${file}`);
@@ -81,6 +84,7 @@ describe.each(loadable)('%s', (file, m) => {
       expect(sum).toBeCloseTo(want.amountSum, 2);
     }
     if (want.currency) expect(s.summary!.currency).toBe(want.currency);
+    if (want.rowMode) expect(r.rowMode).toBe(want.rowMode);
   });
 
   if (want.orderedAt) {

@@ -101,9 +101,14 @@ export const PRESETS: PresetDef[] = [
       started_at: ['Start (UTC)', 'Start Date (UTC)', 'Created (UTC)', 'Created date (UTC)'],
       period_start: ['Current Period Start (UTC)'], period_end: ['Current Period End (UTC)'],
       cancelled_at: ['Canceled At (UTC)'], ended_at: ['Ended At (UTC)'], plan: ['Plan', 'Product', 'Price'],
-      status: ['Status'], quantity: ['Quantity'], interval: ['Interval'], amount: ['Amount'], currency: ['Currency'],
+      status: ['Status'], quantity: ['Quantity'], interval: ['Interval'], interval_count: ['Interval Count'], amount: ['Amount'],
+      currency: ['Currency'], trial_end: ['Trial End (UTC)'], cancel_at_period_end: ['Cancel At Period End'],
     },
-    notes: ['Times are UTC.'],
+    notes: [
+      'Times are UTC; days are read as the UTC day.',
+      'One row per subscription, Amount per unit and billing interval in currency units (29.00): MRR = Amount × Quantity per month.',
+      'Currency codes are lower-case (usd): upper-case them.',
+    ],
   },
   {
     id: 'cdnow', label: 'CDNOW transactions', table: 'orders', threshold: 1,

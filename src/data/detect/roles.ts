@@ -117,6 +117,10 @@ function chooseTable(norms: string[], profile: (i: number) => ColumnProfile): { 
   const o = assign('orders', norms, profile);
   const r = assign('responses', norms, profile);
   const c = assign('customers', norms, profile);
+  // A subscriptions file names its subscription (not a bare "id") or has billing periods.
+  const s = assign('subscriptions', norms, profile);
+  const namedSubscription = s.subscription_id !== undefined && norms[s.subscription_id.index] !== 'id';
+  if ((s.customer_id || s.customer_email) && (namedSubscription || (s.period_start && s.period_end))) return { table: 'subscriptions', a: s };
   if (r.score && !o.amount) return { table: 'responses', a: r };
   if (o.amount || o.ordered_at || o.order_id) return { table: 'orders', a: o };
   const attrs: Role[] = ['age', 'gender', 'platform', 'signup_channel', 'signed_up_at'];
@@ -161,8 +165,10 @@ export function detectTable(headers: string[], previewRows: string[][]): TableDe
   if (!match && customerKey === 'customer_email') notes.push('No customer id column: customers are keyed by e-mail (lower-cased).');
 
   const required = table === 'unknown' ? REQUIRED.orders : REQUIRED[table];
-  const missing = required.filter((r) => !(mapping[r] || (r === 'customer_id' && mapping.customer_email)));
-  const reqQuality = required.map((r) => a[r]?.quality ?? (r === 'customer_id' ? a.customer_email?.quality : 0) ?? 0);
+  // Stand-ins: an e-mail for the customer id, a billing period's start for a subscription's start.
+  const standIn: Partial<Record<Role, Role>> = { customer_id: 'customer_email', started_at: 'period_start' };
+  const missing = required.filter((r) => !(mapping[r] || (standIn[r] && mapping[standIn[r]!])));
+  const reqQuality = required.map((r) => a[r]?.quality ?? (standIn[r] ? a[standIn[r]!]?.quality : 0) ?? 0);
   const confidence = table === 'unknown' ? 0
     : match ? match.score : reqQuality.reduce((s, q) => s + q, 0) / required.length;
 

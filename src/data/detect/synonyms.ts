@@ -10,13 +10,15 @@ export type Role =
   | 'city' | 'region' | 'country'
   | 'responded_at' | 'score' | 'comment'
   | 'age' | 'gender' | 'platform' | 'signup_channel' | 'signed_up_at'
-  | 'subscription_id' | 'started_at' | 'period_start' | 'period_end' | 'ended_at' | 'plan' | 'interval';
+  | 'subscription_id' | 'started_at' | 'period_start' | 'period_end' | 'ended_at' | 'plan' | 'interval'
+  | 'interval_count' | 'trial_end' | 'cancel_at_period_end';
 
 export const ALL_ROLES: readonly Role[] = [
   'order_id', 'customer_id', 'customer_email', 'ordered_at', 'amount', 'currency', 'status',
   'refunded_amount', 'cancelled_at', 'product', 'quantity', 'line_price', 'channel', 'city', 'region', 'country',
   'responded_at', 'score', 'comment', 'age', 'gender', 'platform', 'signup_channel', 'signed_up_at',
   'subscription_id', 'started_at', 'period_start', 'period_end', 'ended_at', 'plan', 'interval',
+  'interval_count', 'trial_end', 'cancel_at_period_end',
 ];
 
 /** What the values of a role's column must look like (checked on preview rows). */
@@ -171,13 +173,16 @@ const RAW: Record<Role, RoleRule> = {
     contains: ['signup', 'regist', 'joined'],
     values: 'date',
   },
-  subscription_id: { exact: ['id', 'subscription id'], values: 'any' },
+  subscription_id: { exact: ['id', 'subscription id', 'subscription'], values: 'any' },
   started_at: { exact: ['created (utc)', 'created date (utc)', 'start (utc)', 'start date (utc)', 'started at', 'start date'], values: 'date' },
-  period_start: { exact: ['current period start (utc)', 'current period start'], values: 'date' },
-  period_end: { exact: ['current period end (utc)', 'current period end'], values: 'date' },
-  ended_at: { exact: ['ended at (utc)', 'ended at'], values: 'date' },
+  period_start: { exact: ['current period start (utc)', 'current period start', 'period start', 'period start date', 'service period start'], values: 'date' },
+  period_end: { exact: ['current period end (utc)', 'current period end', 'period end', 'period end date', 'service period end'], values: 'date' },
+  ended_at: { exact: ['ended at (utc)', 'ended at', 'end date'], values: 'date' },
   plan: { exact: ['plan', 'plan name', 'product', 'price'], values: 'any' },
-  interval: { exact: ['interval', 'billing interval'], values: 'any' },
+  interval: { exact: ['interval', 'billing interval', 'plan interval', 'billing period'], values: 'any' },
+  interval_count: { exact: ['interval count', 'billing interval count', 'plan interval count'], values: 'number' },
+  trial_end: { exact: ['trial end (utc)', 'trial end', 'trial ends at', 'trial end date'], values: 'date' },
+  cancel_at_period_end: { exact: ['cancel at period end'], values: 'any' },
 };
 
 const norm = (list: string[] | undefined) => (list ?? []).map(normaliseHeader);
@@ -195,12 +200,14 @@ export const TABLE_ROLES: Record<Exclude<TableKind, 'unknown'>, Role[]> = {
   responses: ['customer_id', 'customer_email', 'responded_at', 'score', 'comment'],
   customers: ['customer_id', 'customer_email', 'age', 'gender', 'city', 'region', 'country', 'platform', 'signup_channel', 'signed_up_at'],
   subscriptions: ['subscription_id', 'customer_id', 'customer_email', 'started_at', 'period_start', 'period_end',
-    'cancelled_at', 'ended_at', 'plan', 'status', 'quantity', 'interval', 'amount', 'currency'],
+    'cancelled_at', 'ended_at', 'plan', 'status', 'quantity', 'interval', 'amount', 'currency', 'interval_count', 'trial_end',
+    'cancel_at_period_end'],
 };
-/** Required roles; `customer_id` is also satisfied by `customer_email`. */
+/** Required roles; `customer_id` is also satisfied by `customer_email`, and (subscriptions)
+ *  `started_at` by `period_start` (a file of billing periods). */
 export const REQUIRED: Record<Exclude<TableKind, 'unknown'>, Role[]> = {
   orders: ['customer_id', 'ordered_at', 'amount'],
   responses: ['customer_id', 'score'],
   customers: ['customer_id'],
-  subscriptions: ['customer_id', 'started_at'],
+  subscriptions: ['customer_id', 'started_at', 'amount'],
 };

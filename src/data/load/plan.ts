@@ -5,7 +5,7 @@
  * Plain data, so it can be saved per header signature and sent to a worker.
  */
 export type SourceFormat = 'csv' | 'csv-gzip' | 'whitespace' | 'json' | 'ndjson' | 'parquet';
-export type TargetTable = 'orders' | 'responses' | 'customers';
+export type TargetTable = 'orders' | 'responses' | 'customers' | 'subscriptions';
 
 export type OrderRole =
   | 'order_id'
@@ -25,7 +25,11 @@ export type OrderRole =
   | 'region'
   | 'country';
 export type ResponseRole = 'customer_id' | 'customer_email' | 'responded_at' | 'score' | 'comment';
-export type Role = OrderRole | ResponseRole;
+export type SubscriptionRole =
+  | 'subscription_id' | 'customer_id' | 'customer_email' | 'plan' | 'status' | 'quantity' | 'amount' | 'currency'
+  | 'interval' | 'interval_count' | 'started_at' | 'trial_end' | 'cancelled_at' | 'cancel_at_period_end' | 'ended_at'
+  | 'period_start' | 'period_end';
+export type Role = OrderRole | ResponseRole | SubscriptionRole;
 
 export type DateOrder = 'ymd' | 'ymd-compact' | 'dmy' | 'mdy' | 'epoch-s' | 'epoch-ms';
 
