@@ -52,9 +52,59 @@ export function clvSummaryTableSql(d: ClvSqlDays): string {
   GROUP BY p.customer_id, f.first_day`;
 }
 
+/** The purchase days up to asOf with each customer's first purchase day, materialised once for the data phase. */
+export const CLV_PURCHASE_DAYS_TABLE = 'clv_purchase_days';
+
+/** CREATE the purchase-day table (customer_id, day, amount, first_day): the CTEs above, computed once. */
+export function clvPurchaseDaysTableSql(d: ClvSqlDays): string {
+  return `CREATE OR REPLACE TEMP TABLE ${CLV_PURCHASE_DAYS_TABLE} AS
+  WITH ${purchaseDaysCtes(d)}
+  SELECT p.customer_id, p.day, p.amount, f.first_day FROM purchase_days p JOIN firsts f USING (customer_id)`;
+}
+
+/** clvSummaryTableSql from the purchase-day table (the same rows). */
+export function clvSummaryFromPurchaseDaysSql(d: ClvSqlDays): string {
+  const cal = dateLiteral(d.calibrationEnd);
+  return `CREATE OR REPLACE TEMP TABLE ${CLV_SUMMARY_TABLE} AS
+  SELECT customer_id, first_day,
+    CAST(count(*) FILTER (WHERE day <= ${cal}) - 1 AS INTEGER) AS x,
+    CAST(max(day) FILTER (WHERE day <= ${cal}) - first_day AS INTEGER) AS recency_days,
+    CAST(${cal} - first_day AS INTEGER) AS age_days,
+    COALESCE(sum(amount) FILTER (WHERE day <= ${cal} AND day > first_day), 0) AS repeat_spend,
+    CAST(count(*) FILTER (WHERE day > ${cal}) AS INTEGER) AS holdout
+  FROM ${CLV_PURCHASE_DAYS_TABLE}
+  WHERE first_day <= ${cal}
+  GROUP BY customer_id, first_day`;
+}
+
+/** clvLateCustomersSql from the purchase-day table. */
+export function clvLateFromPurchaseDaysSql(d: ClvSqlDays): string {
+  return `SELECT CAST(count(DISTINCT customer_id) AS DOUBLE) AS n FROM ${CLV_PURCHASE_DAYS_TABLE} WHERE first_day > ${dateLiteral(d.calibrationEnd)}`;
+}
+
+/** clvRepeatDaysSql from the purchase-day table. */
+export function clvRepeatDaysFromPurchaseDaysSql(d: ClvSqlDays, startDay: string): string {
+  return `SELECT CAST(day - ${dateLiteral(startDay)} AS INTEGER) AS day, CAST(count(*) AS DOUBLE) AS purchases
+  FROM ${CLV_PURCHASE_DAYS_TABLE}
+  WHERE first_day <= ${dateLiteral(d.calibrationEnd)} AND day > first_day
+  GROUP BY 1 ORDER BY 1`;
+}
+
 /** Distinct (x, recency_days, age_days) with their customer count and summed holdout purchases. */
 export const CLV_GROUPED_SQL = `SELECT x, recency_days, age_days, CAST(count(*) AS DOUBLE) AS n, CAST(sum(holdout) AS DOUBLE) AS holdout
   FROM ${CLV_SUMMARY_TABLE} GROUP BY x, recency_days, age_days ORDER BY x, recency_days, age_days`;
+
+/**
+ * CLV_GROUPED_SQL and CLV_GROUP_SPEND_SQL in one pass: per distinct (x, recency_days, age_days)
+ * the customers, summed holdout purchases and Σ max(z̄, 0), ordered by x, recency, age.
+ */
+export const CLV_GROUPED_SPEND_SQL = `SELECT x, recency_days, age_days, CAST(count(*) AS DOUBLE) AS n, CAST(sum(holdout) AS DOUBLE) AS holdout,
+    CAST(sum(CASE WHEN x > 0 THEN greatest(repeat_spend / x, 0) ELSE 0 END) AS DOUBLE) AS zsum
+  FROM ${CLV_SUMMARY_TABLE} GROUP BY x, recency_days, age_days ORDER BY x, recency_days, age_days`;
+
+/** Every customer's summary in one result, by customer_id (the compute phase's input). */
+export const CLV_CUSTOMERS_SQL = `SELECT customer_id, x, recency_days, age_days, CAST(repeat_spend AS DOUBLE) AS repeat_spend, holdout
+  FROM ${CLV_SUMMARY_TABLE} ORDER BY customer_id`;
 
 /**
  * Per distinct (x, recency_days, age_days): customers and the sum of their mean repeat spends

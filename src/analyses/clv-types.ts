@@ -64,7 +64,100 @@ export interface ClvOptions<U extends TimeUnit = TimeUnit> {
   buckets?: number;
   /** Spacing of the tracking and population curves in days (default 7). */
   curveStepDays?: number;
+  /** CLV distribution: equal-width histogram bins from 0 to the 99th percentile (default 30), top customers listed (default 100). */
+  distributionBins?: number;
+  topCustomers?: number;
   signal?: AbortSignal;
+}
+
+/** Steps of a CLV run, in order (`summary` is the DuckDB data phase, the rest the compute phase). */
+export type ClvPhase = 'summary' | 'bgnbd' | 'pareto-nbd' | 'gamma-gamma' | 'checks' | 'scoring';
+export const CLV_PHASE_LABELS: Readonly<Record<ClvPhase, string>> = {
+  summary: 'summary', bgnbd: 'fitting BG/NBD', 'pareto-nbd': 'fitting Pareto/NBD', 'gamma-gamma': 'fitting Gamma-Gamma',
+  checks: 'checks', scoring: 'scoring',
+};
+export interface ClvProgress {
+  phase: ClvPhase;
+  label: string;
+}
+
+/**
+ * A column of strings as UTF-8 bytes + offsets (string i = bytes[offsets[i] .. offsets[i+1])):
+ * two transferable buffers instead of a million JS strings. Decode with `packedString`.
+ */
+export interface PackedStrings {
+  offsets: Int32Array;
+  bytes: Uint8Array;
+}
+
+/**
+ * What the data phase (`fetchClvData`, DuckDB only) hands the compute phase (`computeClv`, pure
+ * JS): plain objects and typed arrays, every array owning its buffer, so it can be posted to a
+ * Web Worker with the buffers transferred (`clvDataTransferables`). Times in whole days.
+ */
+export interface ClvData {
+  asOf: string;
+  calibrationEnd: string;
+  /** distinct (x, recency_days, age_days), ordered by x, recency, age, with customers, summed holdout purchases and Σ max(z̄, 0) */
+  grouped: { x: Int32Array; recencyDays: Int32Array; ageDays: Int32Array; n: Float64Array; holdout: Float64Array; zsum: Float64Array };
+  /** distinct (x, z̄) of repeat buyers with their count (Gamma-Gamma input; z̄ may be ≤ 0) */
+  spend: { x: Float64Array; zbar: Float64Array; n: Float64Array };
+  customersAfterCalibration: number;
+  /** repeat purchase days of the calibration cohort per day offset from startDay (the earliest first purchase) */
+  repeatDays: { startDay: string; day: Int32Array; purchases: Float64Array };
+  /** every customer of the calibration cohort, ordered by customer_id */
+  customers: {
+    length: number;
+    customerId: PackedStrings;
+    x: Int32Array;
+    recencyDays: Int32Array;
+    ageDays: Int32Array;
+    /** summed amounts of the calibration purchase days after the first */
+    repeatSpend: Float64Array;
+    holdout: Int32Array;
+  };
+  /** wall time of the data phase */
+  ms: number;
+}
+
+/** One of the highest-CLV customers. */
+export interface ClvTopCustomer {
+  customerId: string;
+  clv: number;
+  pAlive: number;
+  expectedPurchases: number;
+  tier: ChurnTier;
+}
+
+/**
+ * Distribution of predicted CLV over every scored customer (not only the returned rows).
+ * Quantiles are linear interpolations between order statistics (type 7, numpy's default).
+ * Histogram: `counts[k]` customers with edges[k] ≤ CLV < edges[k+1] (the last bin includes
+ * p99), edges equal-width from 0 to p99; `overflow` counts the customers above p99.
+ */
+export interface ClvDistribution {
+  /** customers with a CLV (those whose expected order value is undefined are left out, see `missing`) */
+  customers: number;
+  /** scored customers without a CLV (one-time buyers when Gamma-Gamma's q ≤ 1) */
+  missing: number;
+  quantiles: { p10: number; p25: number; p50: number; p75: number; p90: number; p99: number; max: number; mean: number };
+  histogram: { edges: number[]; counts: number[]; overflow: number };
+  /** highest CLV first (ties by customer_id) */
+  top: ClvTopCustomer[];
+}
+
+/**
+ * Per-customer scores as columns, aligned with `ClvData.customers` (by customer_id); tiers as
+ * indexes into CHURN_TIERS. Only with `scoreColumns: true` (computeClv).
+ */
+export interface ClvScoreColumns {
+  pAlive: Float64Array;
+  pAliveParetoNbd: Float64Array | null;
+  expectedPurchases: Float64Array;
+  expectedOrderValue: Float64Array | null;
+  /** NaN where undefined */
+  clv: Float64Array | null;
+  tier: Uint8Array;
 }
 
 export interface FittedModel<P> extends ModelFit<P> {
@@ -155,6 +248,8 @@ export interface ClvResult<U extends TimeUnit = TimeUnit> {
     clv: number | null;
   };
   rows: ClvCustomer<U>[];
+  /** CLV over all scored customers; null when Gamma-Gamma refused */
+  distribution: ClvDistribution | null;
   timings: { summaryMs: number; bgnbdMs: number; paretoNbdMs: number; gammaGammaMs: number; checksMs: number; scoreMs: number };
 }
 

@@ -129,6 +129,15 @@ function expectedBracket(p: BgNbdParams, t: number, x: number, T: number): numbe
 }
 
 /**
+ * E[Y(t) | x, t_x, T] / P(alive | x, t_x, T): the part of eq. 10 that does not depend on t_x. Scoring
+ * many customers memoises it per (x, T) and multiplies by each P(alive), exactly as
+ * `bgnbdConditionalExpected` does.
+ */
+export function bgnbdExpectedBracket(p: BgNbdParams, t: number, x: number, T: number): number {
+  return expectedBracket(p, t, x, T);
+}
+
+/**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t units of a customer with history
  * (x, t_x, T) (eq. 10).
  */
