@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine';
-import { runClv, type ClvOptions, type ClvResult, type TimeUnit } from '../analyses/clv';
+import { runClv, streamClvCustomers, type ClvOptions, type ClvResult, type TimeUnit } from '../analyses/clv';
 import { isModelRefusal } from '../models/refusals';
+import { CUSTOMERS_CSV_HEADER, clvCustomersCsvRows } from '../share/clv-csv';
 
 /** Runs the CLV analysis: in-process by default; the app passes the worker client. */
 export type ClvRunner = (
@@ -67,7 +68,7 @@ export class ClvStore {
       this.result = result;
       this.ms = performance.now() - t0;
     } catch (e) {
-      if (this.controller !== controller || controller.signal.aborted) return;
+      if (this.controller !== controller || controller.signal.aborted || (e as Error).name === 'AbortError') return;
       this.result = null;
       if (isModelRefusal(e)) this.refusal = (e as Error).message;
       else this.error = (e as Error).message;
@@ -77,6 +78,14 @@ export class ClvStore {
         this.controller = null;
       }
     }
+  }
+
+  /** Every scored customer of the current result as CSV (by customer_id), built page by page. */
+  async customersCsv(engine: Engine): Promise<string> {
+    if (!this.result) return CUSTOMERS_CSV_HEADER;
+    const parts = [`${CUSTOMERS_CSV_HEADER}\r\n`];
+    await streamClvCustomers(engine, this.result, (batch) => { if (batch.length) parts.push(`${clvCustomersCsvRows(batch)}\r\n`); });
+    return parts.join('');
   }
 
   cancel() {

@@ -4,3 +4,5 @@ export { renderLines, type LineSpec, type LineSeries, type LinePoint } from './l
 export { renderHistogram, type HistogramSpec, type Bin } from './histogram';
 export { renderMatrix, type MatrixSpec } from './matrix';
 export { seriesColour, sequential } from './palette';
+export { renderHBars, hbarsHeight, type HBarSpec, type HBarRow } from './hbars';
+export { renderStacked, type StackedSpec } from './stacked';

@@ -4,10 +4,9 @@
  * (`--customers-out`), streamed page by page with `streamClvCustomers`. See docs/clv.md for the
  * models and docs/report-json.md for the fields.
  */
-import Papa from 'papaparse';
 import type { Engine } from '../engine/engine';
 import {
-  runClv, streamClvCustomers, type ChurnTier, type ClvCustomer, type ClvResult, type FittedModel, type GammaGammaResult,
+  runClv, streamClvCustomers, type ChurnTier, type ClvResult, type FittedModel, type GammaGammaResult,
   type RefusedModel, type TimeUnit,
 } from '../analyses/clv';
 import { checkDay } from '../analyses/options';
@@ -15,6 +14,9 @@ import { isModelRefusal } from '../models/refusals';
 import { LIFETIMES_WEEKS_PER_MONTH, MONTH_IN_UNITS } from '../models/clv';
 import type { HistogramCell } from '../models/checks';
 import { usageError } from './errors';
+import { CUSTOMERS_CSV_HEADER, TIER_KEY, clvCustomersCsvRows } from '../share/clv-csv';
+
+export { CUSTOMERS_CSV_FIELDS, csvNumber } from '../share/clv-csv';
 
 /** Length of the CLV month step: a calendar month (30.4375 days), lifetimes' 4.345 weeks (30.415 days), or N days. */
 export type ClvMonth = 'calendar' | 'lifetimes' | number;
@@ -86,9 +88,6 @@ export function checkClvOptions(o: ClvReportOptions, asOf: string | undefined): 
 
 const span = (unit: TimeUnit, length: number) => ({ unit, length });
 
-const TIER_KEY: Record<ChurnTier, 'active' | 'at_risk' | 'likely_lost' | 'one_time_new' | 'one_time_lapsed'> = {
-  active: 'active', 'at-risk': 'at_risk', 'likely-lost': 'likely_lost', 'one-time-new': 'one_time_new', 'one-time-lapsed': 'one_time_lapsed',
-};
 
 const refusedJson = (m: RefusedModel) => ({ status: 'refused' as const, code: m.code, message: m.message });
 
@@ -163,42 +162,6 @@ export function clvJson(r: ClvResult, o: ResolvedClvOptions) {
 
 export type ClvSection = ReturnType<typeof clvJson> | { status: 'refused'; code: string; message: string } | null;
 
-export const CUSTOMERS_CSV_FIELDS = [
-  'customer_id', 'frequency', 'recency', 'T', 'p_alive', 'expected_purchases', 'expected_aov', 'clv',
-  'tier', 'p_alive_pareto_nbd', 'mean_repeat_spend', 'holdout_purchases',
-] as const;
-
-/**
- * Plain decimal notation (never an exponent): 6 decimal places; below 0.001 in absolute value,
- * 6 significant digits (so a tiny P(alive) keeps its size). Empty for null.
- */
-export function csvNumber(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return '';
-  if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
-  const abs = Math.abs(v);
-  const digits = abs >= 1e-3 ? 6 : Math.min(100, 5 - Math.floor(Math.log10(abs)));
-  const text = v.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
-  return text === '-0' ? '0' : text;
-}
-
-function csvRows(batch: ClvCustomer[]): string {
-  return Papa.unparse(
-    {
-      fields: [...CUSTOMERS_CSV_FIELDS],
-      data: batch.map((c) => {
-        const [recency, age] = 'recencyWeeks' in c ? [c.recencyWeeks, c.ageWeeks] : [c.recencyDays, c.ageDays];
-        return [
-          c.customerId, String(c.frequency), csvNumber(recency), csvNumber(age), csvNumber(c.pAlive), csvNumber(c.expectedPurchases),
-          csvNumber(c.expectedOrderValue), csvNumber(c.clv), TIER_KEY[c.tier], csvNumber(c.pAliveParetoNbd), csvNumber(c.meanRepeatSpend),
-          csvNumber(c.holdoutPurchases),
-        ];
-      }),
-    },
-    { header: false },
-  );
-}
-
-export const CUSTOMERS_CSV_HEADER = Papa.unparse([[...CUSTOMERS_CSV_FIELDS]]);
 
 /**
  * Runs the models and, with a sink, streams the per-customer CSV (by customer_id, 50,000 per
@@ -222,7 +185,7 @@ export async function runClvSection(
   if (sink) {
     await sink(`${CUSTOMERS_CSV_HEADER}\r\n`);
     await streamClvCustomers(engine, result, async (batch) => {
-      if (batch.length) await sink(`${csvRows(batch)}\r\n`);
+      if (batch.length) await sink(`${clvCustomersCsvRows(batch)}\r\n`);
     }, { batchSize: 50_000 });
   }
   return clvJson(result, o);

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { serveStatic, launch, openPage, waitReady } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,9 @@ test('the sample data gets fitted CLV models, tiers and model checks', async () 
   const cells = await page.locator('[data-testid="clv-palive"] rect.cell').count();
   assert.ok(cells >= 2 * 21 && cells % 21 === 0, `matrix cells ${cells}`);
   assert.equal(await page.locator('[data-testid="clv-histogram"] rect.bar').count(), 16);
+  // Distribution of predicted CLV over every customer: 30 bins and the tail above the 99th percentile.
+  assert.equal(await page.locator('[data-testid="clv-distribution"] rect.bin:not(.overflow-bin)').count(), 30);
+  assert.equal(await page.locator('[data-testid="clv-distribution"] rect.overflow-bin').count(), 1);
   assert.equal(await page.locator('[data-testid="clv-tracking"] path.line').count(), 2);
   assert.match(await chartName(page, 'clv-palive'), /customers [\d.]+ weeks old/);
   assert.equal(await page.locator('[data-testid="clv-holdout"]').count(), 0, 'no holdout chart without a holdout');
@@ -49,12 +53,19 @@ test('the sample data gets fitted CLV models, tiers and model checks', async () 
   await page.selectOption('[data-testid="clv-unit"]', 'day');
   await page.waitForFunction(() => /next 365\.\d+ days/.test(document.querySelector('[data-testid="clv-tiles"]')?.textContent ?? ''), null, { timeout: 60_000 });
   assert.match(await chartName(page, 'clv-palive'), /days old/);
-  assert.match(await page.locator('[data-testid="clv-tracking"] .axis-title-x').innerText(), /^days since \d{4}-\d\d-\d\d$/);
+  assert.match(await page.locator('[data-testid="clv-tracking"] .axis-title-x').textContent(), /^days since \d{4}-\d\d-\d\d$/);
 
   // A 26-week holdout adds the calibration-vs-holdout check.
   await page.fill('[data-testid="clv-holdout-weeks"]', '26');
   await page.waitForSelector('[data-testid="clv-holdout"] path.line', { timeout: 60_000 });
   assert.match(await chartName(page, 'clv-holdout'), /last 182 days/);
+
+  // Every customer's scores as CSV: the report command's columns, one row per modelled customer.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="clv-download"]')]);
+  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  assert.equal(lines[0], 'customer_id,frequency,recency,T,p_alive,expected_purchases,expected_aov,clv,tier,p_alive_pareto_nbd,mean_repeat_spend,holdout_purchases');
+  const modelledNow = Number((await page.locator('[data-testid="clv-tiles"] li').first().innerText()).split('\n')[1].replace(/[^\d]/g, ''));
+  assert.equal(lines.length - 1, modelledNow);
   assert.deepEqual(errors, []);
   await context.close();
 });

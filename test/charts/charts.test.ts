@@ -4,7 +4,7 @@
  * how many, where, what their tooltips say, and the accessible name and description.
  */
 import { describe, expect, it } from 'vitest';
-import { renderBars, renderHistogram, renderLines, renderMatrix } from '../../src/charts';
+import { renderBars, renderHBars, renderHistogram, renderLines, renderMatrix, renderStacked } from '../../src/charts';
 
 const size = { width: 600, height: 300 };
 function svg(): SVGSVGElement {
@@ -123,5 +123,72 @@ describe('matrix', () => {
     expect(new Set(fills).size).toBeGreaterThan(4);
     expect(el.querySelectorAll('linearGradient stop')).toHaveLength(11);
     expect(el.querySelector('.colour-legend .legend-label')?.textContent).toBe('P(alive)');
+  });
+});
+
+describe('horizontal bars', () => {
+  it('ranks rows top to bottom with interval whiskers, notes and a reference line', () => {
+    const el = svg();
+    renderHBars(el, {
+      title: 'Churn by channel', description: 'churn rate per acquisition channel',
+      rows: [
+        { label: 'instagram', value: 0.5, low: 0.4, high: 0.6, note: 'n = 100' },
+        { label: 'website', value: 0.25, low: 0.2, high: 0.3, note: 'n = 400' },
+        { label: '(missing)', value: null, note: 'n = 0' },
+      ],
+      xLabel: 'Churn rate', xMax: 1, format: (n) => `${Math.round(n * 100)}%`, reference: { value: 0.3, label: 'All customers' },
+    }, size);
+    expectAccessible(el, 'Churn by channel');
+    const bars = [...el.querySelectorAll('rect.hbar')];
+    expect(bars).toHaveLength(3);
+    expect(num(bars[0], 'width')).toBeCloseTo(2 * num(bars[1], 'width'), 6);
+    expect(num(bars[2], 'width')).toBe(0);
+    const rows = [...el.querySelectorAll('g.row')].map((g) => Number(/translate\(0,([\d.]+)\)/.exec(g.getAttribute('transform')!)![1]));
+    expect(rows[0]).toBeLessThan(rows[1]);
+    expect(el.querySelectorAll('g.interval')).toHaveLength(2);
+    expect([...el.querySelectorAll('text.note')].map((t) => t.textContent)).toEqual(['n = 100', 'n = 400', 'n = 0']);
+    expect(titles(el, 'g.row')).toEqual([
+      'instagram: 50% (95% interval 40% – 60%), n = 100', 'website: 25% (95% interval 20% – 30%), n = 400', '(missing): no value, n = 0',
+    ]);
+    expect(el.querySelector('line.reference title')?.textContent).toBe('All customers: 30%');
+  });
+});
+
+describe('horizontal bars with negative values', () => {
+  it('draws negative bars to the left of a zero line', () => {
+    const el = svg();
+    renderHBars(el, {
+      title: 'NPS by segment', description: 'NPS', rows: [{ label: 'a', value: 40 }, { label: 'b', value: -20 }],
+      xLabel: 'NPS', xMax: 100,
+    }, size);
+    const [a, b] = [...el.querySelectorAll('rect.hbar')];
+    const zero = num(el.querySelector('line.zero')!, 'x1');
+    expect(num(a, 'x')).toBeCloseTo(zero, 6);
+    expect(num(b, 'x') + num(b, 'width')).toBeCloseTo(zero, 6);
+    expect(num(a, 'width')).toBeCloseTo(2 * num(b, 'width'), 6);
+  });
+});
+
+describe('stacked bars', () => {
+  it('stacks positive parts up and negative parts down from zero, incomplete categories lighter', () => {
+    const el = svg();
+    renderStacked(el, {
+      title: 'Lifecycle', description: 'customers by lifecycle state', categories: ['Jan', 'Feb'],
+      series: [{ name: 'New', values: [10, 5] }, { name: 'Returning', values: [5, 5] }, { name: 'Dormant', values: [-5, -10] }],
+      complete: [true, false], xLabel: 'Month', yLabel: 'Customers',
+    }, size);
+    expectAccessible(el, 'Lifecycle');
+    expect(el.querySelectorAll('rect.segment')).toHaveLength(6);
+    const zero = num(el.querySelector('line.zero')!, 'y1');
+    const [newJan] = el.querySelectorAll('rect.series-0');
+    const [retJan] = el.querySelectorAll('rect.series-1');
+    const [dormJan, dormFeb] = el.querySelectorAll('rect.series-2');
+    // New sits on the axis, Returning on top of New, Dormant hangs below the axis
+    expect(num(newJan, 'y') + num(newJan, 'height')).toBeCloseTo(zero, 6);
+    expect(num(retJan, 'y') + num(retJan, 'height')).toBeCloseTo(num(newJan, 'y'), 6);
+    expect(num(dormJan, 'y')).toBeCloseTo(zero, 6);
+    expect(num(dormFeb, 'height')).toBeCloseTo(2 * num(dormJan, 'height'), 6);
+    expect(el.querySelectorAll('g.stack.incomplete')).toHaveLength(1);
+    expect(titles(el, 'rect.series-2')).toEqual(['Jan · Dormant: -5', 'Feb · Dormant: -10 (period not over yet)']);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Stacked vertical bars per category (a period): positive parts stack up from 0, negative parts
+ * (e.g. dormant customers in a lifecycle chart) stack down, so growth and loss read at a glance.
+ * Categories flagged incomplete are drawn lighter.
+ */
+import { axisBottom, axisLeft, scaleBand, scaleLinear } from 'd3';
+import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
+import { seriesColour } from './palette';
+
+export interface StackedSpec {
+  title: string;
+  description: string;
+  categories: readonly string[];
+  /** stacked in this order (first at the axis); values may be negative */
+  series: readonly { name: string; values: readonly number[] }[];
+  /** per category: false = not fully observed yet (drawn lighter) */
+  complete?: readonly boolean[];
+  xLabel: string;
+  yLabel: string;
+  format?: (n: number) => string;
+}
+
+export function renderStacked(el: SVGSVGElement, spec: StackedSpec, size: { width: number; height: number }) {
+  const fmt = spec.format ?? ((n: number) => n.toLocaleString());
+  const n = spec.categories.length;
+  // Per category, the running top of the positive stack and bottom of the negative stack.
+  const stacks = spec.categories.map((_, k) => {
+    let up = 0, down = 0;
+    return spec.series.map((s) => {
+      const v = s.values[k] ?? 0;
+      if (v >= 0) { const seg = { y0: up, y1: up + v }; up += v; return seg; }
+      const seg = { y0: down + v, y1: down }; down += v; return seg;
+    });
+  });
+  const lo = Math.min(0, ...stacks.flat().map((s) => s.y0));
+  const hi = Math.max(0, ...stacks.flat().map((s) => s.y1));
+  const y = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice();
+  const legend = spec.series.map((s, i) => ({ label: s.name, colour: seriesColour(i) }));
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin: { left: leftMarginFor(y.ticks(5).map(fmt)) } });
+  if (n === 0 || spec.series.length === 0) return emptyMessage(f, 'No data');
+  y.range([f.height, 0]);
+  const x = scaleBand<string>().domain(spec.categories).range([0, f.width]).padding(0.15);
+
+  const cats = f.plot.append('g').attr('class', 'stacks').selectAll('g').data(spec.categories).join('g')
+    .attr('class', (_, k) => (spec.complete && !spec.complete[k] ? 'stack incomplete' : 'stack'))
+    .attr('transform', (c) => `translate(${x(c)},0)`)
+    .style('opacity', (_, k) => (spec.complete && !spec.complete[k] ? '0.45' : null));
+  spec.series.forEach((s, i) => {
+    cats.append('rect').attr('class', `segment series-${i}`).attr('width', x.bandwidth())
+      .attr('y', (_, k) => y(stacks[k][i].y1)).attr('height', (_, k) => Math.max(0, y(stacks[k][i].y0) - y(stacks[k][i].y1)))
+      .style('fill', seriesColour(i))
+      .append('title').text((c, k) => `${c} · ${s.name}: ${fmt(s.values[k] ?? 0)}${spec.complete && !spec.complete[k] ? ' (period not over yet)' : ''}`);
+  });
+  f.plot.append('line').attr('class', 'zero').attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).style('stroke', 'var(--muted, #888)');
+
+  const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(f.width / 52))));
+  const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
+    .call(axisBottom(x).tickValues(spec.categories.filter((_, k) => k % every === 0)).tickSizeOuter(0));
+  const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((d) => fmt(Number(d))));
+  styleAxis(xa);
+  styleAxis(ya);
+  axisTitle(f, 'x', spec.xLabel);
+  axisTitle(f, 'y', spec.yLabel);
+}
