@@ -8,6 +8,7 @@ import { runChurnSegments, type ChurnSegment } from '../analyses/churn-segments'
 import { runWinback, type WinbackRow } from '../analyses/winback';
 import { runRfm, type RfmResult } from '../analyses/rfm';
 import { runNps, type NpsResult } from '../analyses/nps';
+import { runSubscriptions, type SubscriptionsResult } from '../analyses/subscriptions';
 import { tableColumns, tableExists } from '../analyses/columns';
 import type { Period } from '../analyses/options';
 import { Section } from './section.svelte';
@@ -43,6 +44,7 @@ export class ReportStore {
   segments = new Section<ChurnSegment[]>();
   rfm = new Section<RfmResult>();
   nps = new Section<NpsResult>();
+  subscriptions = new Section<SubscriptionsResult>();
   private generation = 0;
 
   /** Headline figures and cohorts (period, cohort mode, churn window). */
@@ -104,6 +106,15 @@ export class ReportStore {
     }
     const o = { period: this.period, churnDays: this.churnDays, by: 'rfm' };
     return this.nps.run(() => runNps(engine, o));
+  }
+
+  /** MRR and its movements, when a subscriptions export is loaded (independent of orders). */
+  refreshSubscriptions(engine: Engine, loaded: boolean) {
+    if (!loaded) {
+      this.subscriptions.clear();
+      return Promise.resolve();
+    }
+    return this.subscriptions.run(() => runSubscriptions(engine, {}));
   }
 
   /** Every churned customer, most valuable first, for the win-back CSV. */

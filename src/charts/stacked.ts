@@ -12,7 +12,7 @@ export interface StackedSpec {
   description: string;
   categories: readonly string[];
   /** stacked in this order (first at the axis); values may be negative */
-  series: readonly { name: string; values: readonly number[] }[];
+  series: readonly { name: string; values: readonly number[]; /** palette index (default: the series' position) */ colour?: number }[];
   /** per category: false = not fully observed yet (drawn lighter) */
   complete?: readonly boolean[];
   xLabel: string;
@@ -35,7 +35,8 @@ export function renderStacked(el: SVGSVGElement, spec: StackedSpec, size: { widt
   const lo = Math.min(0, ...stacks.flat().map((s) => s.y0));
   const hi = Math.max(0, ...stacks.flat().map((s) => s.y1));
   const y = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).nice();
-  const legend = spec.series.map((s, i) => ({ label: s.name, colour: seriesColour(i) }));
+  const colourOf = (i: number) => seriesColour(spec.series[i].colour ?? i);
+  const legend = spec.series.map((s, i) => ({ label: s.name, colour: colourOf(i) }));
   const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin: { left: leftMarginFor(y.ticks(5).map(fmt)) } });
   if (n === 0 || spec.series.length === 0) return emptyMessage(f, 'No data');
   y.range([f.height, 0]);
@@ -48,7 +49,7 @@ export function renderStacked(el: SVGSVGElement, spec: StackedSpec, size: { widt
   spec.series.forEach((s, i) => {
     cats.append('rect').attr('class', `segment series-${i}`).attr('width', x.bandwidth())
       .attr('y', (_, k) => y(stacks[k][i].y1)).attr('height', (_, k) => Math.max(0, y(stacks[k][i].y0) - y(stacks[k][i].y1)))
-      .style('fill', seriesColour(i))
+      .style('fill', colourOf(i))
       .append('title').text((c, k) => `${c} · ${s.name}: ${fmt(s.values[k] ?? 0)}${spec.complete && !spec.complete[k] ? ' (period not over yet)' : ''}`);
   });
   f.plot.append('line').attr('class', 'zero').attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).style('stroke', 'var(--muted, #888)');
