@@ -20,5 +20,5 @@ if (!missing.length && !stale) {
 } else {
   const r = generate();
   const why = missing.length ? 'missing' : 'generator changed';
-  console.log(`sample data: generated ${r.customers} customers, ${r.orders} orders, ${r.responses} responses in ${r.ms} ms (${why}) → ${shown}`);
+  console.log(`sample data: generated ${r.customers} customers, ${r.orders} orders, ${r.responses} responses, ${r.subscriptions} subscriptions in ${r.ms} ms (${why}) → ${shown}`);
 }

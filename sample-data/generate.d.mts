@@ -13,6 +13,8 @@ export interface GenerateResult {
   customers: number;
   orders: number;
   responses: number;
+  /** rows of subscriptions.csv (the club membership) */
+  subscriptions: number;
   /** Wall time of the run in milliseconds. */
   ms: number;
 }

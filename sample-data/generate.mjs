@@ -14,11 +14,13 @@ import {
   FEMALE_NAMES, KIDS_CLUB_KIT_PRICE, KIDS_KIT_CLUBS, LOCAL_CLUBS, MALE_NAMES, NATIONAL_JERSEY,
   NATIONAL_JERSEY_OLD, PREMIER_LEAGUE, PRODUCTS, SPANISH, STATUS_FA,
 } from './catalog.mjs';
+import { SUBSCRIPTIONS_HEADER, SUBSCRIPTIONS_TRUTH_HEADER, renderSubscriptions, simulateSubscriptions } from './subscriptions.mjs';
 
 export const DEFAULT_SEED = 14020810; // 1402/08/10, the shop's first day in the Jalali calendar
 export const CUSTOMER_COUNT = 12_000;
 export const DEFAULT_OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../public/sample');
-export const FILES = ['customers.csv', 'responses.csv', 'orders-fa.csv', 'orders-fa-sample.csv', 'truth.csv', 'orders.csv'];
+export const FILES = ['customers.csv', 'responses.csv', 'orders-fa.csv', 'orders-fa-sample.csv', 'truth.csv',
+  'subscriptions.csv', 'subscriptions-truth.csv', 'orders.csv'];
 
 const DAY_MS = 86_400_000;
 const START_MS = Date.UTC(2023, 10, 1); // first possible order: 2023-11-01 00:00:00 (Tehran wall time)
@@ -589,7 +591,7 @@ const RESPONSES_HEADER = ['customer_id', 'responded_at', 'score', 'comment'];
 const TRUTH_HEADER = ['customer_id', 'segment', 'purchase_rate_per_year', 'first_dropout_probability', 'dropout_probability',
   'orders', 'active_at_end'];
 
-function renderFiles({ customers, orders, responses }) {
+function renderFiles({ customers, orders, responses, subscriptions }) {
   const cid = (o) => customers[o.customer].id;
   const en = orders.map((o) => [o.id, cid(o), isoDateTime(o.sec), o.amount, 'IRT', o.status, o.refunded, o.product,
     o.category, o.qty, o.channel, o.city.city, o.city.region, 'IR']);
@@ -601,6 +603,7 @@ function renderFiles({ customers, orders, responses }) {
   const resp = responses.map((r) => [r.customer.id, isoDateTime(r.sec), r.score, r.comment]);
   const truth = customers.map((c) => [c.id, c.segment, c.rate.toFixed(3),
     (1 - (1 - c.dropout) * (1 - c.hurdle)).toFixed(4), c.dropout.toFixed(4), c.orderCount, c.alive ? 1 : 0]);
+  const subs = renderSubscriptions(subscriptions, START_MS);
   const BOM = '\uFEFF';
   return {
     'customers.csv': csv(CUSTOMERS_HEADER, cust),
@@ -608,6 +611,8 @@ function renderFiles({ customers, orders, responses }) {
     'orders-fa.csv': BOM + csv(ORDERS_FA_HEADER, fa),
     'orders-fa-sample.csv': BOM + csv(ORDERS_FA_HEADER, fa.slice(0, SAMPLE_ROWS)),
     'truth.csv': csv(TRUTH_HEADER, truth),
+    'subscriptions.csv': csv(SUBSCRIPTIONS_HEADER, subs.rows),
+    'subscriptions-truth.csv': csv(SUBSCRIPTIONS_TRUTH_HEADER, subs.truthRows),
     'orders.csv': csv(ORDERS_HEADER, en), // written last: ensure.mjs treats it as "generation finished"
   };
 }
@@ -619,6 +624,12 @@ function renderFiles({ customers, orders, responses }) {
 export function generate({ outDir = DEFAULT_OUT_DIR, seed = DEFAULT_SEED } = {}) {
   const t0 = performance.now();
   const data = simulate(seed >>> 0);
+  // The club membership: its own random streams (4 per customer, 5 for the ids), so that it
+  // changes nothing in the other files.
+  data.subscriptions = simulateSubscriptions({
+    rngFor: (k) => mulberry32(k < 0 ? subSeed(seed >>> 0, 5, 0) : subSeed(seed >>> 0, 4, k)),
+    startMs: START_MS, nDays: N_DAYS, customers: data.customers, orders: data.orders,
+  });
   const files = renderFiles(data);
   mkdirSync(outDir, { recursive: true });
   for (const name of FILES) {
@@ -628,7 +639,7 @@ export function generate({ outDir = DEFAULT_OUT_DIR, seed = DEFAULT_SEED } = {})
   }
   return {
     outDir, seed, customers: data.customers.length, orders: data.orders.length,
-    responses: data.responses.length, ms: Math.round(performance.now() - t0),
+    responses: data.responses.length, subscriptions: data.subscriptions.subs.length, ms: Math.round(performance.now() - t0),
   };
 }
 
@@ -643,7 +654,7 @@ function main(argv) {
     else throw new Error(`unknown argument ${argv[i]} (use --out DIR, --seed N)`);
   }
   const r = generate(opt);
-  console.log(`sample data: ${r.customers} customers, ${r.orders} orders, ${r.responses} responses (seed ${r.seed}, ${r.ms} ms) → ${r.outDir}`);
+  console.log(`sample data: ${r.customers} customers, ${r.orders} orders, ${r.responses} responses, ${r.subscriptions} subscriptions (seed ${r.seed}, ${r.ms} ms) → ${r.outDir}`);
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -73,9 +73,24 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Validates the options (usage errors, exit code 2) and returns the analyses' options. */
+/** Neither orders nor subscriptions: nothing to report on. */
+export const NO_INPUT = 'No input file: give at least one --orders FILE, or --subscriptions FILE for a subscriptions-only report.';
+
+export const CUSTOMERS_OUT_NEEDS_ORDERS = '--customers-out needs --orders: it lists the customers the CLV models score.';
+
+/** Validates the options (usage errors, exit code 2) and returns the analyses' options. Without
+ *  an orders file only subscriptions can be reported on (`buildSubscriptionsReport`). */
 export function checkOptions(options: ReportOptions): AnalysisOptions {
-  if (options.files.filter((f) => f.table === 'orders').length === 0) throw usageError('No orders file: give at least one --orders FILE.');
+  const has = (table: string) => options.files.some((f) => f.table === table);
+  if (!has('orders')) {
+    if (!has('subscriptions')) throw usageError(NO_INPUT);
+    const others = (['responses', 'customers'] as const).filter(has);
+    if (others.length > 0) {
+      throw usageError(`${others.map((t) => `--${t}`).join(' and ')} need${others.length === 1 ? 's' : ''} --orders: ` +
+        'their analyses are about the customers who ordered. Without --orders only --subscriptions is reported on.');
+    }
+    if (options.customersCsv) throw usageError(CUSTOMERS_OUT_NEEDS_ORDERS);
+  }
   if (options.refundRule !== undefined && options.refundRule !== 'net' && options.refundRule !== 'exclude') {
     throw usageError(`--refund-rule must be net or exclude, got ${JSON.stringify(options.refundRule)}.`);
   }
@@ -132,17 +147,27 @@ async function subscriptionsSection(engine: Engine, inputs: LoadedInput[], asOf:
   return subscriptionsJson(result);
 }
 
-export async function buildReport(engine: Engine, options: ReportOptions) {
-  const o = checkOptions(options);
-  const clvOptions = checkClvOptions(options, o.asOf);
-  const refundRule = options.refundRule ?? 'net';
-  // A clean slate: this report owns the engine's canonical tables and rejects.
+/** A clean slate (this report owns the engine's canonical tables and rejects), then every file loaded. */
+async function loadInputs(engine: Engine, options: ReportOptions, refundRule: RefundRule) {
   await engine.query(`DROP TABLE IF EXISTS ${REJECTS_TABLE}`);
   const session = new DataSession(engine);
   session.settings = { refundRule, currency: options.currency ?? null };
   await session.init();
   const prepared = options.prepared ?? await prepareInputs(options.files, options.mapping ?? null, options.mappingSource);
-  const inputs = await loadPrepared(session, prepared);
+  return { session, inputs: await loadPrepared(session, prepared) };
+}
+
+/** The full report: orders (required), and responses, customers, subscriptions when given. */
+export async function buildReport(engine: Engine, options: ReportOptions) {
+  if (!options.files.some((f) => f.table === 'orders')) {
+    throw usageError(options.files.some((f) => f.table === 'subscriptions')
+      ? 'No orders file: give at least one --orders FILE (a subscriptions-only report is built by buildSubscriptionsReport).'
+      : NO_INPUT);
+  }
+  const o = checkOptions(options);
+  const clvOptions = checkClvOptions(options, o.asOf);
+  const refundRule = options.refundRule ?? 'net';
+  const { session, inputs } = await loadInputs(engine, options, refundRule);
   const summary = session.summary!;
   const known = summary.currencies.filter((c) => c.currency !== null);
   if (options.currency && known.length > 0 && !known.some((c) => c.currency === options.currency)) {
@@ -202,3 +227,51 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
     clv,
   };
 }
+
+function noSubscriptionsMessage(inputs: LoadedInput[]): string {
+  const files = inputs.filter((f) => f.table === 'subscriptions').map((f) => {
+    const rejected = f.report.rejected.map((x) => `${x.count} ${x.reason}`).join(', ');
+    return `“${f.label}” loaded ${f.report.loaded} of ${f.report.rowsRead} rows${rejected ? ` (rejected: ${rejected})` : ''}`;
+  });
+  return `No subscriptions to analyse: ${files.join('; ')}.`;
+}
+
+/**
+ * The report of subscriptions alone (`--subscriptions` without `--orders`): the same document
+ * with the order sections (`data`, `kpis`, `cohorts`, `churn`, `rfm`, `nps`, `sales`, `clv`)
+ * null, `subscriptions` filled, and `options.as_of` / `options.currency` those of the MRR analysis.
+ */
+export async function buildSubscriptionsReport(engine: Engine, options: ReportOptions) {
+  if (options.files.some((f) => f.table === 'orders')) throw usageError('Orders were given: build the full report (buildReport).');
+  const o = checkOptions(options);
+  const refundRule = options.refundRule ?? 'net';
+  const { inputs } = await loadInputs(engine, options, refundRule);
+  const currencies = await queryRows<{ currency: string | null; n: number }>(engine,
+    'SELECT currency, count(*)::INTEGER AS n FROM subscriptions GROUP BY currency ORDER BY n DESC, currency NULLS LAST');
+  if (currencies.length === 0) throw inputError(noSubscriptionsMessage(inputs));
+  const known = currencies.filter((c) => c.currency !== null);
+  if (options.currency && known.length > 0 && !known.some((c) => c.currency === options.currency)) {
+    throw inputError(`No subscriptions in ${options.currency}: the loaded subscriptions are in ${known.map((c) => `${c.currency} (${c.n})`).join(', ')}. ` +
+      'Leave out --currency or choose one of those.');
+  }
+  const result = await step('subscriptions (MRR)', () => runSubscriptions(engine, { asOf: o.asOf, currency: options.currency ?? undefined }));
+  if (result.asOf === '') throw inputError(noSubscriptionsMessage(inputs));
+  const subscriptions = subscriptionsJson(result);
+  return {
+    schema_version: 1 as const,
+    generated_with: await versions(engine),
+    options: {
+      as_of: result.asOf, as_of_given: o.asOf !== undefined, period: o.period, calendar: o.calendar,
+      churn_days: o.churnDays, refund_rule: refundRule, currency: result.currency,
+    },
+    data: null,
+    rows: await rowsSection(engine, inputs),
+    kpis: null, cohorts: null, churn: null, rfm: null, nps: null, sales: null,
+    subscriptions,
+    clv: null,
+  };
+}
+
+export type SubscriptionsReport = Awaited<ReturnType<typeof buildSubscriptionsReport>>;
+/** Either document: the full report or the subscriptions-only one (its order sections null). */
+export type AnyReport = Report | SubscriptionsReport;

@@ -12,24 +12,29 @@ import { rejectsCsv } from '../data/rejects-csv';
 import type { RefundRule, TargetTable } from '../data/load/plan';
 import { checkDay, type Calendar, type Period } from '../analyses/options';
 import { EXIT, ReportError, inputError, q, usageError } from './errors';
-import { buildReport, checkOptions, type Report, type ReportOptions } from './build-report';
+import {
+  CUSTOMERS_OUT_NEEDS_ORDERS, NO_INPUT, buildReport, buildSubscriptionsReport, checkOptions, type AnyReport, type ReportOptions,
+} from './build-report';
 import { checkReadable, prepareInputs, type InputSpec } from './load-files';
 import { parseMappingFile, type MappingFile } from './mapping-file';
 import type { ClvMonth } from './clv-section';
 import type { TimeUnit } from '../analyses/clv';
 
 export const USAGE = `Usage: npm run report -- --orders FILE [--orders FILE2 …] [options] --json OUT.json
+   or: npm run report -- --subscriptions FILE [options] --json OUT.json   (subscriptions only)
    or: npx tsx src/cli/report.ts --orders FILE [options] --json OUT.json
 
 Loads the files exactly as the app does (same detection, loader and DuckDB-WASM engine), runs the
 analyses and writes one JSON document (fields and units: docs/report-json.md).
 
 Input files (CSV/TSV/whitespace text, .csv.gz, Parquet, JSON, NDJSON)
-  --orders FILE        orders export; repeat the flag for several files (required)
+  --orders FILE        orders export; repeat the flag for several files (required, unless
+                       --subscriptions is given: then the report has only the subscriptions)
   --responses FILE     survey answers (NPS 0–10 or CSAT 1–5)
   --customers FILE     customer attributes
   --subscriptions FILE subscriptions export (Stripe → Subscriptions, or billing periods): adds MRR,
-                       its movements and revenue churn ("subscriptions" in the JSON)
+                       its movements and revenue churn ("subscriptions" in the JSON); alone, without
+                       --orders, it gives a subscriptions-only report (the order sections are null)
   --mapping FILE       JSON that names the columns detection cannot map (docs/report-json.md)
 
 Analysis options
@@ -104,7 +109,7 @@ export function parseCli(argv: string[]): Cli | 'help' {
     throw usageError((e as Error).message.split(/\. /)[0].replace(/\.?$/, '.'));
   }
   if (values.help) return 'help';
-  if (!values.orders?.length) throw usageError('No orders file: give at least one --orders FILE.');
+  if (!values.orders?.length && !values.subscriptions?.length) throw usageError(NO_INPUT);
   if (!values.json) throw usageError('No output file: give --json OUT.json.');
   const asOf = values['as-of'];
   if (asOf !== undefined) {
@@ -152,6 +157,7 @@ export function parseCli(argv: string[]): Cli | 'help' {
     nonPositiveSpend: oneOf<'refuse' | 'exclude'>('non-positive-spend', values['non-positive-spend'], ['refuse', 'exclude']),
     customersOut: values['customers-out'] === undefined ? null : outputPath('customers-out', values['customers-out']),
   };
+  if (cli.customersOut && !files.some((f) => f.table === 'orders')) throw usageError(CUSTOMERS_OUT_NEEDS_ORDERS);
   if (cli.noClv && cli.customersOut) throw usageError('--customers-out needs the CLV models: leave out --no-clv.');
   const outputs = [['json', cli.json], ['rejects-out', cli.rejectsOut], ['customers-out', cli.customersOut]].filter((x): x is [string, string] => x[1] !== null);
   for (let i = 1; i < outputs.length; i++) {
@@ -180,11 +186,11 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 const unitWords = (unit: string, n: number) => `${num(n, 1)} ${unit}${n === 1 ? '' : 's'}`;
 
 /** The CLV lines: the fit and its totals, or the refusal (a note, not an error). */
-export function clvLines(r: Report): string[] {
+export function clvLines(r: AnyReport): string[] {
   const c = r.clv;
   if (c === null) return [];
   if (c.status === 'refused') return [`Predictive CLV not computed (${c.code}): ${c.message}`];
-  const cur = r.data.currency ? ` ${r.data.currency}` : '';
+  const cur = r.data?.currency ? ` ${r.data.currency}` : '';
   const holdout = c.holdout ? `calibration to ${c.calibration_end}, holdout to ${c.as_of}` : `observed to ${c.as_of}, no holdout`;
   const out = [`Predictive CLV (${c.time_unit}s, ${holdout}): BG/NBD r ${num(c.bgnbd.r, 3)}, α ${num(c.bgnbd.alpha, 3)}, ` +
     `a ${num(c.bgnbd.a, 3)}, b ${num(c.bgnbd.b, 3)} on ${num(c.customers)} customers (${num(c.repeat_buyers)} repeat buyers); ` +
@@ -200,7 +206,7 @@ export function clvLines(r: Report): string[] {
 }
 
 /** The MRR line, when a subscriptions file was given. */
-export function subscriptionLines(r: Report): string[] {
+export function subscriptionLines(r: AnyReport): string[] {
   const s = r.subscriptions;
   if (s === null) return [];
   const cur = s.currency ? ` ${s.currency}` : '';
@@ -211,7 +217,7 @@ export function subscriptionLines(r: Report): string[] {
 }
 
 /** The few lines printed on stdout. */
-export function summaryLines(r: Report, jsonPath: string, seconds: number, rejectsPath: string | null, customersPath: string | null = null): string[] {
+export function summaryLines(r: AnyReport, jsonPath: string, seconds: number, rejectsPath: string | null, customersPath: string | null = null): string[] {
   const out = [`Loaded ${r.rows.totals.files} file(s) with ${r.generated_with.engine} in ${seconds.toFixed(1)} s:`];
   const width = Math.max(...r.rows.files.map((f) => f.file.length));
   for (const f of r.rows.files) {
@@ -219,13 +225,15 @@ export function summaryLines(r: Report, jsonPath: string, seconds: number, rejec
     out.push(`  ${f.table.padEnd(9)} ${f.file.padEnd(width)}  ${num(f.read)} rows read, ${num(f.loaded)} loaded, ${num(f.rejected_total)} rejected${reasons ? ` (${reasons})` : ''}`);
   }
   const d = r.data;
-  const cur = d.currency ? ` ${d.currency}` : '';
-  const notCounted = Object.entries(d.not_counted).map(([reason, n]) => `${num(n)} ${reason}`).join(', ');
-  out.push(`Counted ${num(d.orders)} orders of ${num(d.customers)} customers, revenue ${num(d.revenue)}${cur}${notCounted ? ` (not counted: ${notCounted})` : ''}.`);
   const k = r.kpis;
-  out.push(`As of ${r.options.as_of} (${r.options.period} periods, churn after ${r.options.churn_days} days): AOV ${num(k.aov)}${cur}, ` +
-    `purchase frequency ${num(k.purchase_frequency)}, repeat customer rate ${pct(k.repeat_customer_rate)}, churn rate ${pct(k.churn_rate)}` +
-    `${r.nps ? `, NPS ${num(r.nps.score, 1)} (${num(r.nps.responses)} answers)` : ''}.`);
+  if (d !== null && k !== null) {
+    const cur = d.currency ? ` ${d.currency}` : '';
+    const notCounted = Object.entries(d.not_counted).map(([reason, n]) => `${num(n)} ${reason}`).join(', ');
+    out.push(`Counted ${num(d.orders)} orders of ${num(d.customers)} customers, revenue ${num(d.revenue)}${cur}${notCounted ? ` (not counted: ${notCounted})` : ''}.`);
+    out.push(`As of ${r.options.as_of} (${r.options.period} periods, churn after ${r.options.churn_days} days): AOV ${num(k.aov)}${cur}, ` +
+      `purchase frequency ${num(k.purchase_frequency)}, repeat customer rate ${pct(k.repeat_customer_rate)}, churn rate ${pct(k.churn_rate)}` +
+      `${r.nps ? `, NPS ${num(r.nps.score, 1)} (${num(r.nps.responses)} answers)` : ''}.`);
+  }
   out.push(...clvLines(r));
   out.push(...subscriptionLines(r));
   out.push(`Report written to ${jsonPath}`);
@@ -291,9 +299,11 @@ export async function main(argv: string[]): Promise<number> {
     const prepared = await prepareInputs(cli.files, mapping, cli.mappingPath ?? '--mapping');
     const engine = await createNodeEngine();
     const customers = cli.customersOut ? chunkedFile(cli.customersOut) : null;
-    let report: Report;
+    let report: AnyReport;
     try {
-      report = await buildReport(engine, { ...cli, mapping, prepared, customersCsv: customers ? (chunk) => customers.write(chunk) : undefined });
+      report = cli.files.some((f) => f.table === 'orders')
+        ? await buildReport(engine, { ...cli, mapping, prepared, customersCsv: customers ? (chunk) => customers.write(chunk) : undefined })
+        : await buildSubscriptionsReport(engine, { ...cli, mapping, prepared });
       writeAtomically(cli.json, `${JSON.stringify(report, null, 2)}\n`);
       customers?.commit();
     } finally {

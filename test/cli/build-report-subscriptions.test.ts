@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedNodeEngine } from '../../src/engine/node';
 import type { Engine } from '../../src/engine/engine';
-import { buildReport } from '../../src/cli/build-report';
-import { parseCli, subscriptionLines } from '../../src/cli/report';
+import { buildReport, buildSubscriptionsReport } from '../../src/cli/build-report';
+import { EXIT, ReportError } from '../../src/cli/errors';
+import { parseCli, subscriptionLines, summaryLines } from '../../src/cli/report';
 import { expectWellFormed } from './report-shape';
 
 // The subscriptions section of the report; the figures are those of test/analyses/subscriptions.test.ts
@@ -68,6 +69,76 @@ describe('report with --subscriptions', () => {
   });
 });
 
+describe('report of subscriptions only (--subscriptions without --orders)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await sharedNodeEngine();
+  });
+  const exitCode = async (run: () => unknown) => {
+    try {
+      await run();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ReportError);
+      return { code: (e as ReportError).exitCode, message: (e as Error).message };
+    }
+    throw new Error('did not throw');
+  };
+
+  it('the same document: order sections null, "subscriptions" as with orders, options from the MRR analysis', async () => {
+    const r = await buildSubscriptionsReport(engine, { files: [{ path: SUBS, table: 'subscriptions' }] });
+    expectWellFormed(r);
+    expect(r).toMatchObject({ data: null, kpis: null, cohorts: null, churn: null, rfm: null, nps: null, sales: null, clv: null });
+    expect(r.options).toMatchObject({ as_of: '2024-06-15', as_of_given: false, currency: 'USD' });
+    expect(r.rows.files.map((f) => [f.table, f.file, f.loaded, f.rejected_total])).toEqual([['subscriptions', 'stripe-subscriptions.csv', 16, 2]]);
+    expect(r.rows.totals).toMatchObject({ files: 1, read: 18, loaded: 16, rejected: 2 });
+    const s = r.subscriptions;
+    expect(s).toMatchObject({ as_of: '2024-06-15', currency: 'USD', mrr_as_of: 220 });
+    expect(s.months.map((m) => [m.month, m.mrr])).toEqual([['2024-01', 161], ['2024-02', 191], ['2024-03', 216], ['2024-04', 215], ['2024-05', 171], ['2024-06', 220]]);
+    // identical to the section of the full report
+    const full = await buildReport(engine, { files: [{ path: ORDERS, table: 'orders' }, { path: SUBS, table: 'subscriptions' }], noClv: true });
+    expect(s).toEqual(full.subscriptions);
+    const lines = summaryLines(r, '/tmp/r.json', 1.5, null);
+    expect(lines).toEqual([
+      'Loaded 1 file(s) with duckdb-wasm 1.32.0 in 1.5 s:',
+      '  subscriptions stripe-subscriptions.csv  18 rows read, 16 loaded, 2 rejected (1 missing customer id, 1 unparseable amount)',
+      'MRR as of 2024-06-15: 220 USD; 2024-05: MRR 171 USD of 6 customers, net revenue churn 20.5 %, NRR 79.5 %, customer churn 25.0 %.',
+      'Report written to /tmp/r.json',
+    ]);
+  });
+
+  it('--as-of and --currency apply to the subscriptions; a currency they lack is an input error', async () => {
+    const files = [{ path: SUBS, table: 'subscriptions' as const }];
+    const eur = await buildSubscriptionsReport(engine, { files, asOf: '2024-04-30', currency: 'EUR' });
+    expect(eur.options).toMatchObject({ as_of: '2024-04-30', as_of_given: true, currency: 'EUR' });
+    expect(eur.subscriptions).toMatchObject({ currency: 'EUR', mrr_as_of: 25 });
+    const gbp = await exitCode(() => buildSubscriptionsReport(engine, { files, currency: 'GBP' }));
+    expect(gbp).toEqual({ code: EXIT.input, message: 'No subscriptions in GBP: the loaded subscriptions are in USD (15), EUR (1). Leave out --currency or choose one of those.' });
+  });
+
+  it('usage errors: no input at all, responses or customers or --customers-out without orders, buildReport without orders', async () => {
+    const json = join(tmpdir(), 'x.json');
+    const usage = async (run: () => unknown) => (await exitCode(run)).code;
+    expect(await exitCode(() => parseCli(['--json', json]))).toEqual({ code: EXIT.usage,
+      message: 'No input file: give at least one --orders FILE, or --subscriptions FILE for a subscriptions-only report.' });
+    const cli = parseCli(['--subscriptions', SUBS, '--json', json]);
+    expect(cli !== 'help' && cli.files).toEqual([{ path: SUBS, table: 'subscriptions' }]);
+    const withResponses = await exitCode(() => parseCli(['--subscriptions', SUBS, '--responses', 'test/fixtures/responses.csv', '--json', json]));
+    expect(withResponses).toEqual({ code: EXIT.usage, message: '--responses needs --orders: their analyses are about the customers who ordered. Without --orders only --subscriptions is reported on.' });
+    expect(await usage(() => parseCli(['--subscriptions', SUBS, '--customers-out', join(tmpdir(), 'c.csv'), '--json', json]))).toBe(EXIT.usage);
+    expect(await usage(() => buildReport(engine, { files: [{ path: SUBS, table: 'subscriptions' }] }))).toBe(EXIT.usage);
+    expect(await usage(() => buildSubscriptionsReport(engine, { files: [] }))).toBe(EXIT.usage);
+  });
+
+  it('a file with no usable subscription → input error naming its rejects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subs-none-'));
+    const path = join(dir, 'none.csv');
+    writeFileSync(path, 'subscription id,customer id,start date,amount\nS1,,2024-01-01,10\n');
+    const e = await exitCode(() => buildSubscriptionsReport(engine, { files: [{ path, table: 'subscriptions' }] }));
+    expect(e).toEqual({ code: EXIT.input, message: 'No subscriptions to analyse: “none.csv” loaded 0 of 1 rows (rejected: 1 missing customer id).' });
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('npm run report --subscriptions (spawned)', () => {
   let dir: string;
   beforeAll(() => {
@@ -87,5 +158,19 @@ describe('npm run report --subscriptions (spawned)', () => {
     const doc = JSON.parse(readFileSync(json, 'utf8'));
     expect(doc.subscriptions.months).toHaveLength(6);
     expect(doc.subscriptions.latest.month).toBe('2024-05');
+  }, 90_000);
+
+  it('subscriptions only: exit 0, the MRR line and no order lines; the order sections null', async () => {
+    const json = join(dir, 'only.json');
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile('npx', ['tsx', 'src/cli/report.ts', '--subscriptions', SUBS, '--json', json],
+        { cwd: process.cwd(), timeout: 60_000 }, (err, stdout, stderr) => done({ code: err ? Number(err.code ?? -1) : 0, stdout, stderr }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('MRR as of 2024-06-15: 220 USD; 2024-05: MRR 171 USD');
+    expect(run.stdout).not.toContain('Counted');
+    const doc = JSON.parse(readFileSync(json, 'utf8'));
+    expect(doc).toMatchObject({ data: null, kpis: null, clv: null, options: { as_of: '2024-06-15', currency: 'USD' } });
+    expect(doc.subscriptions.months).toHaveLength(6);
   }, 90_000);
 });

@@ -116,6 +116,14 @@ describe('npm run report (spawned)', () => {
       noStack(r);
     });
 
+    it('no input file (neither --orders nor --subscriptions) → 2, says both', async () => {
+      const r = await report('--json', join(dir, 'x.json'), '--period', 'week');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('error: No input file: give at least one --orders FILE, or --subscriptions FILE for a subscriptions-only report.');
+      expect(r.stderr).toContain('Run with --help for the usage.');
+      noStack(r);
+    });
+
     it('an unknown flag → 2', async () => {
       const r = await report('--orders', 'public/sample/orders.csv', '--json', join(dir, 'x.json'), '--cohort-size', '3');
       expect(r.code).toBe(2);

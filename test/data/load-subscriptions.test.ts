@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { queryRows } from '../../src/engine/engine';
+import { runSubscriptions } from '../../src/analyses/subscriptions';
 import type { DataSession } from '../../src/data/session';
 import { freshSession, loadPath } from './load-helpers';
 
@@ -113,5 +114,53 @@ describe('generic subscriptions files', () => {
     ]);
     const [dup] = await queryRows<{ detail: string }>(s.engine, `SELECT detail FROM load_rejects WHERE reason = 'overlapping period'`);
     expect(dup.detail).toBe('period 2024-02-01 – 2024-03-01 overlaps an earlier period of S1 (to 2024-03-01)');
+  });
+});
+
+describe('Persian subscriptions: Jalali dates, Persian digits, Toman with ٬', () => {
+  // test/fixtures/subscriptions-fa.csv and its twin subscriptions-gregorian.csv (make-fixtures.mjs):
+  // the same ten subscriptions, once with Jalali dates and Persian digits, once Gregorian and Latin.
+  const FA = 'test/fixtures/subscriptions-fa.csv';
+  const GREGORIAN = 'test/fixtures/subscriptions-gregorian.csv';
+  const figures = async () => {
+    const r = await runSubscriptions(s.engine);
+    return { asOf: r.asOf, currency: r.currency, months: r.months.map((m) => ({ month: m.month, mrr: m.mrr, customers: m.customers, movements: m.movements })) };
+  };
+
+  it('detected as the Stripe layout with Jalali dates; every row loads, days and amounts converted', async () => {
+    const r = await loadPath(s, FA);
+    expect(r).toMatchObject({ table: 'subscriptions', preset: 'stripe', rowsRead: 10, loaded: 10, rejectedTotal: 0 });
+    const x = await subs();
+    // 1403/12/30 (Esfand 30 of leap 1403) → 2025-03-20; 1404/01/01 → 2025-03-21; ۳٬۳۶۰٬۰۰۰ a year → 280,000 a month
+    expect(x.sub_fa02).toMatchObject({ customer_id: '502', started_at: '2025-03-20', amount: 3_360_000, currency: 'IRT', interval: 'year', mrr: 280_000 });
+    expect(x.sub_fa06).toMatchObject({ started_at: '2025-03-21', ended_at: '2025-04-21', mrr_to: '2025-04-21' }); // cancel at period end 1404/02/01
+    // ۳ members × ۱۱۹٬۰۰۰; ended 1403/11/12 = 2025-01-31, the last day of January
+    expect(x.sub_fa03).toMatchObject({ quantity: 3, mrr: 357_000, ended_at: '2025-01-31' });
+    expect(x.sub_fa05).toMatchObject({ trial_end: '2025-03-19', mrr_from: '2025-03-19' });
+    expect(x.sub_fa08).toMatchObject({ status: 'incomplete_expired', mrr_from: null });
+  });
+
+  it('the same MRR, customers and movements as its Gregorian twin, month by month (computed by hand)', async () => {
+    await loadPath(s, FA);
+    const fa = await figures();
+    s = await freshSession();
+    const g = await loadPath(s, GREGORIAN);
+    expect(g).toMatchObject({ preset: 'stripe', loaded: 10, rejectedTotal: 0 });
+    const gregorian = await figures();
+    expect(fa).toEqual(gregorian);
+    expect(fa).toMatchObject({ asOf: '2025-04-30', currency: 'IRT' });
+    // Dec: 149k (started on the 31st) + 3 × 119k + 1.44M ÷ 12; Jan: family → premium on the 31st (−8k);
+    // Feb: +2 × 119k for 501, +149k new (506; 507's first payment failed); Mar: +280k, +149k (trial ended), +189k;
+    // Apr: 505 (period end 04-21) and 508 (cancelled 04-30) gone; 506 past_due still counts.
+    expect(fa.months.map((m) => [m.month, m.mrr, m.customers])).toEqual([
+      ['2024-12', 626_000, 3], ['2025-01', 618_000, 3], ['2025-02', 1_005_000, 4], ['2025-03', 1_623_000, 7], ['2025-04', 1_314_000, 5],
+    ]);
+    expect(fa.months.map((m) => m.movements)).toEqual([
+      { new: 626_000, reactivation: 0, expansion: 0, contraction: 0, churned: 0 },
+      { new: 0, reactivation: 0, expansion: 0, contraction: 8_000, churned: 0 },
+      { new: 149_000, reactivation: 0, expansion: 238_000, contraction: 0, churned: 0 },
+      { new: 618_000, reactivation: 0, expansion: 0, contraction: 0, churned: 0 },
+      { new: 0, reactivation: 0, expansion: 0, contraction: 0, churned: 309_000 },
+    ]);
   });
 });
