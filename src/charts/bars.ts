@@ -48,7 +48,11 @@ export function renderBars(el: SVGSVGElement, spec: BarSpec, size: { width: numb
       .append('title').text((c, k) => `${c} · ${s.name}: ${fmt(s.values[k] ?? 0)}`);
   });
 
-  const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`).call(axisBottom(x).tickSizeOuter(0));
+  // Label every n-th category when they would overlap (~7 px per character at 12 px).
+  const widest = Math.max(1, ...spec.categories.map((c) => c.length)) * 6.6 + 8;
+  const every = Math.max(1, Math.ceil(widest / Math.max(1, x.step())));
+  const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
+    .call(axisBottom(x).tickValues(spec.categories.filter((_, k) => k % every === 0)).tickSizeOuter(0));
   const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((d) => fmt(Number(d))));
   styleAxis(xa);
   styleAxis(ya);

@@ -18,3 +18,12 @@ export function sequential(t: number): { fill: string; text: string } {
   const c = Math.max(0, Math.min(1, t));
   return { fill: interpolateViridis(c), text: c > 0.55 ? '#111' : '#fff' };
 }
+
+/**
+ * Good / bad / neutral (KPI deltas, NPS bands): Okabe–Ito bluish green and vermillion, which stay
+ * apart with red–green deficiencies (unlike red/green), and a mid grey. Never the only cue: deltas
+ * also carry an arrow, NPS bands their position on the dial.
+ */
+export function signalColour(kind: 'good' | 'bad' | 'neutral'): string {
+  return kind === 'good' ? seriesColour(2) : kind === 'bad' ? seriesColour(5) : 'var(--neutral, #999999)';
+}
