@@ -12,6 +12,19 @@ import { runSubscriptions, type SubscriptionsResult } from '../analyses/subscrip
 import { tableColumns, tableExists } from '../analyses/columns';
 import type { Period } from '../analyses/options';
 import { Section } from './section.svelte';
+import { DEFAULT_PARAMS, type ParamName, type Params } from '../notebook/document';
+
+/** Where the report's parameters live (the notebook document). */
+export interface ParamAccess {
+  get(): Params;
+  set<K extends ParamName>(name: K, value: Params[K]): void;
+}
+
+/** Parameters kept in the store itself (tests, or a report without a notebook). */
+function localParams(): ParamAccess {
+  const p = $state<Params>({ ...DEFAULT_PARAMS });
+  return { get: () => p, set: (k, v) => { p[k] = v; } };
+}
 
 /** Columns of `orders` a churn breakdown can use, in the order they are offered. */
 const SEGMENT_COLUMNS = ['channel', 'city', 'region', 'product', 'category'];
@@ -31,9 +44,7 @@ export class ReportStore {
   cohorts = $state<CohortResult | null>(null);
   running = $state(false);
   error = $state<string | null>(null);
-  period = $state<Period>('month');
   mode = $state<CohortMode>('on');
-  churnDays = $state(90);
   segmentBy = $state('cohort');
   /** breakdowns the loaded orders allow ('cohort' always) */
   segmentOptions = $state<string[]>(['cohort']);
@@ -47,6 +58,25 @@ export class ReportStore {
   subscriptions = new Section<SubscriptionsResult>();
   private generation = 0;
 
+  /** Period and churn window are the notebook's parameters: read from and written to it. */
+  constructor(private params: ParamAccess = localParams()) {}
+  get period(): Period { return this.params.get().period; }
+  set period(v: Period) { this.params.set('period', v); }
+  get churnDays(): number { return this.params.get().churnDays; }
+  set churnDays(v: number) { this.params.set('churnDays', v); }
+
+  /** Options every analysis shares (reading them inside an effect makes it depend on them). */
+  private options() {
+    const p = this.params.get();
+    return { period: p.period, calendar: p.calendar, churnDays: p.churnDays };
+  }
+
+  /** The reporting window (headline figures and cohorts): empty = the whole data. */
+  private get range() {
+    const p = this.params.get();
+    return { from: p.from || undefined, to: p.to || undefined };
+  }
+
   /** Headline figures and cohorts (period, cohort mode, churn window). */
   async refresh(engine: Engine, hasOrders: boolean) {
     const gen = ++this.generation;
@@ -59,8 +89,12 @@ export class ReportStore {
     this.error = null;
     const t0 = performance.now();
     try {
-      const kpis = await runKpiSummary(engine, { period: this.period, churnDays: this.churnDays });
-      const cohorts = await runCohorts(engine, { period: this.period, mode: this.mode });
+      const p = this.options();
+      const range = this.range;
+      const mode = this.mode;
+      // One after the other: both build the shared per-customer tables on first use.
+      const kpis = await runKpiSummary(engine, { ...p, ...range });
+      const cohorts = await runCohorts(engine, { ...p, ...range, mode });
       if (gen !== this.generation) return;
       this.kpis = kpis;
       this.cohorts = cohorts;
@@ -82,7 +116,7 @@ export class ReportStore {
 
   /** Churn now and over time, the days-between-orders distribution, lifecycle (period, churn window). */
   refreshChurn(engine: Engine) {
-    const o = { period: this.period, churnDays: this.churnDays };
+    const o = this.options();
     return this.churn.run(async () => ({
       churn: await runChurn(engine, o),
       interpurchase: await runInterpurchase(engine, o),
@@ -91,7 +125,7 @@ export class ReportStore {
   }
 
   refreshSegments(engine: Engine) {
-    const o = { period: this.period, churnDays: this.churnDays, by: this.segmentBy };
+    const o = { ...this.options(), by: this.segmentBy };
     return this.segments.run(() => runChurnSegments(engine, o));
   }
 
@@ -104,7 +138,7 @@ export class ReportStore {
       this.nps.clear();
       return Promise.resolve();
     }
-    const o = { period: this.period, churnDays: this.churnDays, by: 'rfm' };
+    const o = { ...this.options(), by: 'rfm' };
     return this.nps.run(() => runNps(engine, o));
   }
 
@@ -119,6 +153,6 @@ export class ReportStore {
 
   /** Every churned customer, most valuable first, for the win-back CSV. */
   winback(engine: Engine): Promise<WinbackRow[]> {
-    return runWinback(engine, { churnDays: this.churnDays });
+    return runWinback(engine, this.options());
   }
 }

@@ -58,7 +58,9 @@ test('churn: tiles, charts, breakdown by channel, a new window, and the win-back
   const days = Number(/Use (\d+) days/.exec(await suggested.innerText())[1]);
   await suggested.click();
   await page.waitForFunction((d) => document.querySelector('[data-testid="churn-tiles"]')?.textContent?.includes(`last ${d} days`), days, { timeout: 30_000 });
-  assert.equal(await page.inputValue('[data-testid="churn-days"]'), String(days));
+  // …which is the notebook's parameter: the input at the top shows it too.
+  assert.equal(await page.inputValue('[data-testid="param-churn-days"]'), String(days));
+  assert.equal(await page.locator('[data-testid="churn-days"]').innerText(), String(days));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -93,4 +93,13 @@ describe('notebook runner', () => {
     await r.run(doc, ['second', 'reader']);
     expect(rows(r, 'reader')).toEqual([{ two: 2 }]);
   });
+
+  it('a cell run again before its first run finished reports only the newer result', async () => {
+    const r = new NotebookRunner(engine);
+    const first = r.runAll(nb([{ id: 'x', kind: 'sql', name: 'x', source: 'SELECT 1 AS v' }]));
+    const second = r.runAll(nb([{ id: 'x', kind: 'sql', name: 'x', source: 'SELECT 2 AS v' }]));
+    await Promise.all([first, second]);
+    expect(r.state('x').status).toBe('done');
+    expect(rows(r, 'x')).toEqual([{ v: 2 }]);
+  });
 });
