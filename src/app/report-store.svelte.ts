@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine';
-import { runKpiSummary, type KpiSummary } from '../analyses/kpis';
+import { runKpis, type KpiPeriod, type KpiSummary } from '../analyses/kpis';
 import { runCohorts, type CohortMode, type CohortResult } from '../analyses/cohorts';
 import { runChurn, type ChurnResult } from '../analyses/churn';
 import { runInterpurchase, type InterpurchaseResult } from '../analyses/interpurchase';
@@ -41,6 +41,8 @@ export interface ChurnView {
  */
 export class ReportStore {
   kpis = $state<KpiSummary | null>(null);
+  /** the same figures per period (sparklines, change vs the previous period) */
+  kpiPeriods = $state<KpiPeriod[]>([]);
   cohorts = $state<CohortResult | null>(null);
   running = $state(false);
   error = $state<string | null>(null);
@@ -93,10 +95,11 @@ export class ReportStore {
       const range = this.range;
       const mode = this.mode;
       // One after the other: both build the shared per-customer tables on first use.
-      const kpis = await runKpiSummary(engine, { ...p, ...range });
+      const { summary: kpis, periods } = await runKpis(engine, { ...p, ...range });
       const cohorts = await runCohorts(engine, { ...p, ...range, mode });
       if (gen !== this.generation) return;
       this.kpis = kpis;
+      this.kpiPeriods = periods;
       this.cohorts = cohorts;
       this.ms = performance.now() - t0;
     } catch (e) {

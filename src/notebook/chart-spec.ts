@@ -4,7 +4,7 @@
  * mapping serves exports later.
  */
 import type { Table } from 'apache-arrow';
-import type { BarSpec, HBarSpec, LineSpec } from '../charts';
+import type { AreaSpec, BarSpec, HBarSpec, LineSpec, ScatterSpec } from '../charts';
 import type { ChartCell } from './document';
 import { columnValues, resultColumns, valueText, type ResultColumn } from './result-table';
 
@@ -12,6 +12,8 @@ export type ChartPlan =
   | { kind: 'bar'; spec: BarSpec }
   | { kind: 'hbar'; spec: HBarSpec }
   | { kind: 'line'; spec: LineSpec }
+  | { kind: 'area'; spec: AreaSpec<number> }
+  | { kind: 'scatter'; spec: ScatterSpec }
   | { kind: 'problem'; message: string };
 
 /** Bars beyond this many categories are unreadable; the plan says so instead of drawing mush. */
@@ -38,19 +40,40 @@ export function chartPlan(cell: ChartCell, table: Table): ChartPlan {
   const title = cell.title || `${cell.y.join(', ')} by ${cell.x}`;
   const description = `${cell.type} chart of ${cell.y.join(', ')} (y) by ${cell.x} (x), ${table.numRows} rows.`;
 
-  if (cell.type === 'line' || cell.type === 'area' || cell.type === 'scatter') {
-    const numericX = x.kind === 'number' || x.kind === 'date' || x.kind === 'timestamp';
-    const xValue = (v: unknown, i: number) => (numericX && typeof v === 'number' ? v : i);
-    const labels = xs.map((v) => valueText(v, x.kind));
+  const numericX = x.kind === 'number' || x.kind === 'date' || x.kind === 'timestamp';
+  // Numeric and date x keep their values (dates as epoch ms, printed as days); text x becomes 0, 1, 2… with its labels.
+  const xValue = (v: unknown, i: number) => (numericX && typeof v === 'number' ? v : i);
+  const labels = xs.map((v) => valueText(v, x.kind));
+  const xFormat = numericX && x.kind !== 'number'
+    ? (n: number) => valueText(n, x.kind)
+    : numericX ? (n: number) => fmt.format(n) : (n: number) => labels[Math.round(n)] ?? '';
+  const yLabel = ys.length === 1 ? ys[0].name : 'value';
+  if (cell.type === 'line') {
     return {
       kind: 'line',
       spec: {
-        title, description, xLabel: x.name, yLabel: ys.length === 1 ? ys[0].name : 'value',
+        title, description, xLabel: x.name, yLabel, xFormat, yFormat: (n: number) => fmt.format(n),
         series: series.map((s) => ({ name: s.name, points: s.values.map((y, i) => ({ x: xValue(xs[i], i), y })) })),
-        xFormat: numericX && x.kind !== 'number'
-          ? (n: number) => valueText(n, x.kind)
-          : numericX ? (n: number) => fmt.format(n) : (n: number) => labels[Math.round(n)] ?? '',
-        yFormat: (n: number) => fmt.format(n),
+      },
+    };
+  }
+  if (cell.type === 'area') {
+    // Areas need one shared, increasing x: rows are drawn in x order.
+    const order = xs.map((v, i) => ({ at: xValue(v, i), i })).sort((a, b) => a.at - b.at);
+    return {
+      kind: 'area',
+      spec: {
+        title, description, xLabel: x.name, yLabel, xFormat, yFormat: (n: number) => fmt.format(n),
+        x: order.map((o) => o.at), series: series.map((s) => ({ name: s.name, values: order.map((o) => s.values[o.i]) })),
+      },
+    };
+  }
+  if (cell.type === 'scatter') {
+    return {
+      kind: 'scatter',
+      spec: {
+        title, description, xLabel: x.name, yLabel: ys[0].name, xFormat, yFormat: (n: number) => fmt.format(n),
+        points: series[0].values.map((y, i) => ({ x: xValue(xs[i], i), y, label: labels[i] })),
       },
     };
   }

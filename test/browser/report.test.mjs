@@ -96,9 +96,12 @@ test('NPS: score, the promoter/passive/detractor split, over time, behaviour and
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="load-report"]').length >= 3, null, { timeout: 90_000 });
   await page.waitForFunction(() => /^-?\d/.test(document.querySelector('[data-testid="nps-tiles"] .value')?.textContent ?? ''), null, { timeout: 60_000 });
   const score = Number((await page.locator('[data-testid="nps-tiles"] .value').first().textContent()).replace('−', '-'));
-  const split = await page.locator('[data-testid="nps-bar"]').getAttribute('aria-label');
-  const [pro, , det] = [...split.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
-  assert.ok(Math.abs(score - (pro - det)) < 0.11, `NPS ${score} = ${pro} − ${det}`);
+  // The gauge's description states the split: the score is % promoters − % detractors.
+  const desc = await page.locator('[data-testid="nps-gauge"] svg desc').textContent();
+  const pro = Number(/([\d.]+)% promoters/.exec(desc)[1]);
+  const det = Number(/([\d.]+)% detractors/.exec(desc)[1]);
+  assert.ok(Math.abs(score - (pro - det)) < 0.11, `NPS ${score} = ${pro} − ${det} (${desc})`);
+  assert.ok(await page.locator('[data-testid="nps-gauge"] svg line, [data-testid="nps-gauge"] svg path').count() > 3);
   assert.equal(await page.locator('[data-testid="nps-behaviour"] rect.bar').count(), 6);
   assert.ok(await page.locator('[data-testid="nps-by-group"] rect.hbar').count() >= 5);
   assert.equal(await page.locator('[data-testid="nps-over-time"] path.line').count(), 1);
