@@ -32,6 +32,10 @@ export interface CohortRow {
   retention: number[];
   revenue: number[];
   orders: number[];
+  /** revenue[k] ÷ revenue[0] ("revenue retention"); null when period 0 had no revenue */
+  revenueRetention: (number | null)[];
+  /** orders[k] ÷ orders[0] */
+  ordersRetention: (number | null)[];
   /** Σ revenue[0..k] ÷ size: the LTV curve */
   cumulativeRevenuePerCustomer: number[];
   complete: boolean[];
@@ -44,6 +48,13 @@ export interface CohortAverage {
   active: number[];
   /** Σ active ÷ Σ size over complete cells (size-weighted); null when no cell k is complete */
   retention: (number | null)[];
+  /** Σ revenue[k] ÷ Σ revenue[0] over the cohorts whose cell k is complete */
+  revenueRetention: (number | null)[];
+  /** Σ orders[k] ÷ Σ orders[0], same cohorts */
+  ordersRetention: (number | null)[];
+  /** Σ revenue[k] and Σ orders[k] over the same cohorts (the average row's "counts") */
+  revenue: number[];
+  orders: number[];
   cumulativeRevenuePerCustomer: (number | null)[];
 }
 
@@ -113,21 +124,32 @@ export function cohortsSql(options: Partial<CohortOptions> = {}, base?: Analysis
 /** Size-weighted average over the complete cells of `rows`. */
 export function cohortAverage(rows: CohortRow[], segment?: string | null): CohortAverage {
   const width = Math.max(0, ...rows.map((r) => r.active.length));
-  const avg: CohortAverage = { size: [], active: [], retention: [], cumulativeRevenuePerCustomer: [] };
+  const avg: CohortAverage = {
+    size: [], active: [], retention: [], revenueRetention: [], ordersRetention: [], revenue: [], orders: [], cumulativeRevenuePerCustomer: [],
+  };
   if (segment !== undefined) avg.segment = segment;
   for (let k = 0; k < width; k++) {
     let size = 0;
     let active = 0;
     let cumRevenue = 0;
+    let revenue = 0, revenue0 = 0, orders = 0, orders0 = 0;
     for (const r of rows) {
       if (!r.complete[k]) continue;
       size += r.size;
       active += r.active[k];
       cumRevenue += r.cumulativeRevenuePerCustomer[k] * r.size;
+      revenue += r.revenue[k];
+      revenue0 += r.revenue[0];
+      orders += r.orders[k];
+      orders0 += r.orders[0];
     }
     avg.size.push(size);
     avg.active.push(active);
     avg.retention.push(size === 0 ? null : active / size);
+    avg.revenue.push(revenue);
+    avg.orders.push(orders);
+    avg.revenueRetention.push(size === 0 || revenue0 === 0 ? null : revenue / revenue0);
+    avg.ordersRetention.push(size === 0 || orders0 === 0 ? null : orders / orders0);
     avg.cumulativeRevenuePerCustomer.push(size === 0 ? null : cumRevenue / size);
   }
   return avg;
@@ -148,7 +170,7 @@ export async function runCohorts(engine: Engine, options: Partial<CohortOptions>
       key = `${c.segment}\u0000${c.cohort_start}`;
       row = {
         cohort: periodLabel(c.cohort_start, o.period, o.calendar), start: c.cohort_start, size: c.size,
-        active: [], retention: [], revenue: [], orders: [], cumulativeRevenuePerCustomer: [], complete: [],
+        active: [], retention: [], revenue: [], orders: [], revenueRetention: [], ordersRetention: [], cumulativeRevenuePerCustomer: [], complete: [],
       };
       revenueSoFar = 0;
       if (options.breakdown !== undefined) row.segment = c.segment === '' ? null : c.segment;
@@ -160,6 +182,8 @@ export async function runCohorts(engine: Engine, options: Partial<CohortOptions>
     row.retention.push(active / row.size);
     row.revenue.push(c.revenue);
     row.orders.push(c.orders);
+    row.revenueRetention.push(row.revenue[0] === 0 ? null : c.revenue / row.revenue[0]);
+    row.ordersRetention.push(row.orders[0] === 0 ? null : c.orders / row.orders[0]);
     row.cumulativeRevenuePerCustomer.push(revenueSoFar / row.size);
     row.complete.push(c.complete);
   }

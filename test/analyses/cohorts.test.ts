@@ -72,6 +72,23 @@ describe('cohorts on a hand-made shop', () => {
     expect(average.cumulativeRevenuePerCustomer[0]).toBeCloseTo((40 + 22 + 175) / 5, 12);
   });
 
+  it('revenue and order retention: period k against period 0, per cohort and weighted', async () => {
+    const r = await runCohorts(engine, { asOf: AS_OF, mode: 'on' });
+    const [oct, jan, feb] = r.cohorts;
+    // Jan revenue 22, 3, 20, 0 → 1, 3/22, 20/22, 0; orders 3, 1, 1, 0 → 1, 1/3, 1/3, 0
+    expect(jan.revenueRetention).toEqual([1, 3 / 22, 20 / 22, 0]);
+    expect(jan.ordersRetention).toEqual([1, 1 / 3, 1 / 3, 0]);
+    expect(oct.revenueRetention).toEqual([1, 0, 0, 0, 0, 0, 1.5]); // 60 / 40 in April
+    expect(feb.ordersRetention).toEqual([1, 0, 1 / 3]);
+    // Average k1 over Oct, Jan, Feb (all complete): revenue (0 + 3 + 0) / (40 + 22 + 175); k2: Oct + Jan (Feb's April is not over)
+    const { average } = r;
+    expect(average.revenue.slice(0, 3)).toEqual([237, 3, 20]);
+    expect(average.revenueRetention[1]).toBeCloseTo(3 / 237, 12);
+    expect(average.revenueRetention[2]).toBeCloseTo(20 / 62, 12);
+    expect(average.ordersRetention[2]).toBeCloseTo(1 / 4, 12); // (0 + 1) / (1 + 3)
+    expect(average.revenueRetention[6]).toBeNull();
+  });
+
   it('breakdown by the first order’s channel', async () => {
     const r = await runCohorts(engine, { asOf: AS_OF, mode: 'on', breakdown: 'channel' });
     expect(r.cohorts.map((c) => [c.segment, c.cohort, c.size, c.active.join('')])).toEqual([

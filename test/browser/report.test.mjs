@@ -108,3 +108,23 @@ test('NPS: score, the promoter/passive/detractor split, over time, behaviour and
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('cohorts: customers, revenue or orders, as % or counts', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await waitReady(page);
+  await page.waitForSelector('[data-testid="cohort-table"] tbody tr', { timeout: 90_000 });
+  const firstRow = () => page.locator('[data-testid="cohort-table"] tbody tr').first().locator('td.cell').allInnerTexts();
+  assert.equal((await firstRow())[0], '100.0%');
+  await page.selectOption('[data-testid="cohort-measure"]', 'revenue');
+  await page.waitForSelector('[data-testid="cohort-table"][data-measure="revenue"]');
+  const revenue = await firstRow();
+  assert.equal(revenue[0], '100.0%', 'period 0 is the base of revenue retention');
+  assert.ok(revenue.slice(1).some((t) => t !== '0.0%'));
+  await page.check('[data-testid="cohort-counts"]');
+  const counts = await firstRow();
+  assert.match(counts[0], /^[\d,]+$/, `revenue of the first cohort's first month: ${counts[0]}`);
+  const title = await page.locator('[data-testid="cohort-table"] tbody tr').first().locator('td.cell').nth(1).getAttribute('title');
+  assert.match(title, /revenue \(Toman\) \([\d.]+% of the cohort's month 0 revenue\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
