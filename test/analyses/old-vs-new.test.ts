@@ -39,6 +39,15 @@ const current: Impl = {
 };
 
 let worst = 0;
+/**
+ * Fields the current analyses added after the legacy SQL was frozen: absent on the legacy side,
+ * so not compared here; each is pinned by its own hand-computed test (named beside it).
+ */
+const ADDED_SINCE_FREEZE = new Set([
+  // cohorts.test.ts "revenue and order retention": per-cohort shares, and the average row's sums
+  'revenueRetention', 'ordersRetention', 'revenue', 'orders',
+]);
+
 /** First difference between a and b, or null. */
 function diff(a: unknown, b: unknown, path = ''): string | null {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -57,6 +66,7 @@ function diff(a: unknown, b: unknown, path = ''): string | null {
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (ADDED_SINCE_FREEZE.has(k) && !(k in a)) continue;
       const d = diff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
       if (d) return d;
     }
