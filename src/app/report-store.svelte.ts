@@ -8,9 +8,10 @@ import { runChurnSegments, type ChurnSegment } from '../analyses/churn-segments'
 import { runWinback, type WinbackRow } from '../analyses/winback';
 import { runRfm, type RfmResult } from '../analyses/rfm';
 import { runNps, type NpsResult } from '../analyses/nps';
+import { runSales, type SalesResult } from '../analyses/sales';
 import { runSubscriptions, type SubscriptionsResult } from '../analyses/subscriptions';
 import { tableColumns, tableExists } from '../analyses/columns';
-import type { Period } from '../analyses/options';
+import type { Calendar, Period } from '../analyses/options';
 import { Section } from './section.svelte';
 import { DEFAULT_PARAMS, type ParamName, type Params } from '../notebook/document';
 
@@ -24,6 +25,23 @@ export interface ParamAccess {
 function localParams(): ParamAccess {
   const p = $state<Params>({ ...DEFAULT_PARAMS });
   return { get: () => p, set: (k, v) => { p[k] = v; } };
+}
+
+/**
+ * A `performance.measure` named `rn:section:<name>` around one section's run, for the benchmark
+ * (bench/report-open.mjs: which panel finishes last). Timing only: the result and errors pass through.
+ */
+export async function measured<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await run();
+  } finally {
+    try {
+      performance.measure(`rn:section:${name}`, { start, end: performance.now() });
+    } catch {
+      /* no User Timing (some test environments) */
+    }
+  }
 }
 
 /** Columns of `orders` a churn breakdown can use, in the order they are offered. */
@@ -58,6 +76,7 @@ export class ReportStore {
   rfm = new Section<RfmResult>();
   nps = new Section<NpsResult>();
   subscriptions = new Section<SubscriptionsResult>();
+  sales = new Section<SalesResult>();
   private generation = 0;
 
   /** Period and churn window are the notebook's parameters: read from and written to it. */
@@ -66,6 +85,7 @@ export class ReportStore {
   set period(v: Period) { this.params.set('period', v); }
   get churnDays(): number { return this.params.get().churnDays; }
   set churnDays(v: number) { this.params.set('churnDays', v); }
+  get calendar(): Calendar { return this.params.get().calendar; }
 
   /** Options every analysis shares (reading them inside an effect makes it depend on them). */
   private options() {
@@ -95,8 +115,8 @@ export class ReportStore {
       const range = this.range;
       const mode = this.mode;
       // One after the other: both build the shared per-customer tables on first use.
-      const { summary: kpis, periods } = await runKpis(engine, { ...p, ...range });
-      const cohorts = await runCohorts(engine, { ...p, ...range, mode });
+      const { summary: kpis, periods } = await measured('kpis', () => runKpis(engine, { ...p, ...range }));
+      const cohorts = await measured('cohorts', () => runCohorts(engine, { ...p, ...range, mode }));
       if (gen !== this.generation) return;
       this.kpis = kpis;
       this.kpiPeriods = periods;
@@ -120,20 +140,20 @@ export class ReportStore {
   /** Churn now and over time, the days-between-orders distribution, lifecycle (period, churn window). */
   refreshChurn(engine: Engine) {
     const o = this.options();
-    return this.churn.run(async () => ({
+    return this.churn.run(() => measured('churn', async () => ({
       churn: await runChurn(engine, o),
       interpurchase: await runInterpurchase(engine, o),
       lifecycle: await runLifecycle(engine, o),
-    }));
+    })));
   }
 
   refreshSegments(engine: Engine) {
     const o = { ...this.options(), by: this.segmentBy };
-    return this.segments.run(() => runChurnSegments(engine, o));
+    return this.segments.run(() => measured('churn segments', () => runChurnSegments(engine, o)));
   }
 
   refreshRfm(engine: Engine) {
-    return this.rfm.run(() => runRfm(engine, {}));
+    return this.rfm.run(() => measured('rfm', () => runRfm(engine, {})));
   }
 
   refreshNps(engine: Engine) {
@@ -142,7 +162,13 @@ export class ReportStore {
       return Promise.resolve();
     }
     const o = { ...this.options(), by: 'rfm' };
-    return this.nps.run(() => runNps(engine, o));
+    return this.nps.run(() => measured('nps', () => runNps(engine, o)));
+  }
+
+  /** The sales profile: geography, best sellers, seasonality, channel repeat rates, loyalty tiers (reporting window). */
+  refreshSales(engine: Engine) {
+    const o = { ...this.options(), ...this.range };
+    return this.sales.run(() => runSales(engine, o));
   }
 
   /** MRR and its movements, when a subscriptions export is loaded (independent of orders). */
@@ -151,7 +177,7 @@ export class ReportStore {
       this.subscriptions.clear();
       return Promise.resolve();
     }
-    return this.subscriptions.run(() => runSubscriptions(engine, {}));
+    return this.subscriptions.run(() => measured('subscriptions', () => runSubscriptions(engine, {})));
   }
 
   /** Every churned customer, most valuable first, for the win-back CSV. */

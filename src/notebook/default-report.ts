@@ -16,6 +16,7 @@ export function defaultReport(): Notebook {
       { id: 'churn', kind: 'analysis', analysis: 'churn' },
       { id: 'rfm', kind: 'analysis', analysis: 'rfm' },
       { id: 'nps', kind: 'analysis', analysis: 'nps' },
+      { id: 'sales', kind: 'analysis', analysis: 'sales' },
       { id: 'clv', kind: 'analysis', analysis: 'clv' },
       { id: 'subscriptions', kind: 'analysis', analysis: 'subscriptions' },
       { id: 'sql-intro', kind: 'markdown', source: '## Your own questions\n\nSQL cells run on the loaded tables (`orders`, `order_lines`, `customers`, `responses`, `subscriptions`). Each cell\'s result is a view named after the cell, so later cells can build on it. `{{period}}`, `{{churn_days}}`, `{{from}}` and `{{to}}` insert the parameters.' },

@@ -23,7 +23,7 @@ export type ParamName = keyof Params;
 export const PARAM_NAMES = Object.keys(DEFAULT_PARAMS) as ParamName[];
 
 /** The built-in analyses an analysis cell can show (each one is a panel of the report). */
-export const ANALYSES = ['kpis', 'cohorts', 'churn', 'rfm', 'nps', 'clv', 'subscriptions'] as const;
+export const ANALYSES = ['kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales', 'clv', 'subscriptions'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
 
 export const CHART_TYPES = ['bar', 'line', 'area', 'scatter', 'hbar'] as const;

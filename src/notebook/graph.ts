@@ -13,6 +13,7 @@ export const ANALYSIS_PARAMS: Record<AnalysisKind, readonly ParamName[]> = {
   churn: ['period', 'calendar', 'churnDays'],
   rfm: [],
   nps: ['period', 'calendar', 'churnDays'],
+  sales: ['calendar', 'from', 'to'],
   clv: [],
   subscriptions: [],
 };
