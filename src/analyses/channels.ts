@@ -1,6 +1,6 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
-import { requireColumn } from './columns';
+import { requireColumn, type Known } from './columns';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
@@ -40,12 +40,12 @@ export function channelsSql(options: Partial<AnalysisOptions> & { column?: strin
   GROUP BY 1`;
 }
 
-export async function runChannels(engine: Engine, options: Partial<AnalysisOptions> & { column?: string } = {}): Promise<ChannelRow[]> {
+export async function runChannels(engine: Engine, options: Partial<AnalysisOptions> & { column?: string } = {}, known: Known = {}): Promise<ChannelRow[]> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  await requireColumn(engine, 'orders', options.column ?? 'channel');
+  await requireColumn(engine, 'orders', options.column ?? 'channel', known.orderColumns);
   const raw = await queryRows<{ channel: string | null; customers: number; repeat_customers: number; orders: number; revenue: number }>(
-    engine, channelsSql({ ...o, column: options.column }, await prepareBase(engine, o)));
+    engine, channelsSql({ ...o, column: options.column }, known.base ?? await prepareBase(engine, o)));
   return raw
     .map((r): ChannelRow => {
       const ci = wilson(r.repeat_customers, r.customers);

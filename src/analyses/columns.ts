@@ -1,5 +1,6 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { literal } from '../engine/sql';
+import type { AnalysisBase } from './base';
 
 // duckdb_columns() answers both questions for tables and views alike; information_schema and
 // duckdb_views() list every system view first and cost several times more (the browser notices).
@@ -18,9 +19,23 @@ export async function tableColumns(engine: Engine, table: string): Promise<strin
   return rows.map((r) => r.column_name);
 }
 
+/**
+ * Facts a caller has already looked up for the same data and options, so that the analyses it
+ * runs next do not ask again (runSales looks them up once for all its parts). Each metadata
+ * lookup or fingerprint scan is a round trip to the worker; in the browser they add up.
+ */
+export interface Known {
+  /** column names of `orders` */
+  orderColumns?: string[];
+  /** whether `order_lines` exists */
+  hasOrderLines?: boolean;
+  /** the shared per-customer tables for the same options (`prepareBase`) */
+  base?: AnalysisBase;
+}
+
 /** Throws a readable error when `orders` lacks a column a breakdown asks for. */
-export async function requireColumn(engine: Engine, table: string, column: string): Promise<void> {
-  const cols = await tableColumns(engine, table);
+export async function requireColumn(engine: Engine, table: string, column: string, known?: string[]): Promise<void> {
+  const cols = known ?? await tableColumns(engine, table);
   if (!cols.includes(column)) {
     throw new Error(`${table} has no column "${column}" (it has: ${cols.join(', ') || 'nothing'})`);
   }

@@ -1,6 +1,7 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
-import { requireColumn } from './columns';
+import { requireColumn, type Known } from './columns';
+import { LATEST_ORDER_DAY, type AnalysisBase } from './base';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
 import { extraColumn, scopeCtes } from './scope';
@@ -31,9 +32,11 @@ export interface GeographyResult {
 
 interface Raw { place: string | null; customers: number; orders: number; revenue: number; repeaters: number }
 
-export function geographySql(options: Partial<AnalysisOptions> & { column: string }): { rows: string; topVsRest: string; combined: string } {
+/** With `base` (optional) the cut-off and the window's first day come from the shared tables
+ *  instead of two scans of `orders`. */
+export function geographySql(options: Partial<AnalysisOptions> & { column: string }, base?: AnalysisBase): { rows: string; topVsRest: string; combined: string } {
   const o = resolveOptions(options);
-  const head = `WITH ${scopeCtes(o, [options.column])},
+  const head = `WITH ${scopeCtes(o, [options.column], LATEST_ORDER_DAY, { base })},
   wo AS (SELECT customer_id, amount, NULLIF(CAST(${extraColumn(options.column)} AS VARCHAR), '') AS place FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
   pc AS (SELECT place, customer_id, count(*) AS orders, sum(amount) AS revenue FROM wo GROUP BY ALL)`;
   return {
@@ -82,11 +85,11 @@ function geoRow(r: Raw, total: number): GeoRow {
   };
 }
 
-export async function runGeography(engine: Engine, options: Partial<AnalysisOptions> & { column: string }): Promise<GeographyResult> {
+export async function runGeography(engine: Engine, options: Partial<AnalysisOptions> & { column: string }, known: Known = {}): Promise<GeographyResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  await requireColumn(engine, 'orders', options.column);
-  const sql = geographySql({ ...o, column: options.column });
+  await requireColumn(engine, 'orders', options.column, known.orderColumns);
+  const sql = geographySql({ ...o, column: options.column }, known.base);
   const all = await queryRows<Raw & { kind: 'row' | 'split'; is_top: boolean | null }>(engine, sql.combined);
   const raw = all.filter((r) => r.kind === 'row').map(({ place, customers, orders, revenue, repeaters }): Raw => ({ place, customers, orders, revenue, repeaters }));
   const total = raw.reduce((s, r) => s + r.revenue, 0);

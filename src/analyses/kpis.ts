@@ -6,6 +6,7 @@ import { periodLabel } from './periods';
 import { ratio, times } from './ratio';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { scopeCtes } from './scope';
+import type { Known } from './columns';
 
 /** Days per year used to turn day counts into years (lifespan, observed range). */
 export const DAYS_PER_YEAR = 365.25;
@@ -174,11 +175,11 @@ function values(r: RawCounts): KpiValues {
   };
 }
 
-/** Only the whole-window figures (one query). */
-export async function runKpiSummary(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiSummary> {
+/** Only the whole-window figures (one query). `known.base`: the shared tables for the same options, when the caller has them. */
+export async function runKpiSummary(engine: Engine, options: Partial<AnalysisOptions> = {}, known: Pick<Known, 'base'> = {}): Promise<KpiSummary> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const base = await prepareBase(engine, o);
+  const base = known.base ?? await prepareBase(engine, o);
   const [s] = await queryRows<RawCounts & { as_of: string; from_day: string; to_day: string; observed_days: number; avg_lifespan_days: number | null }>(engine, kpisSql(o, base).summary);
   const v = values(s);
   const customerValue = times(v.aov, v.purchaseFrequency);
@@ -200,8 +201,10 @@ export async function runKpiSummary(engine: Engine, options: Partial<AnalysisOpt
 
 export async function runKpis(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<KpiResult> {
   const o = resolveOptions(options);
-  const summary = await runKpiSummary(engine, o);
+  // One lookup of the shared tables (with the gaps) for both queries (the calendar, when Jalali,
+  // is ensured by runKpiSummary before either query runs).
   const base = await prepareBase(engine, o, { gaps: true });
+  const summary = await runKpiSummary(engine, o, { base });
   const rows = await queryRows<RawCounts & { period_start: string; period_end: string; complete: boolean }>(engine, kpisSql(o, base).periods);
   const periods = rows.map((r): KpiPeriod => ({
     period: periodLabel(r.period_start, o.period, o.calendar),

@@ -5,6 +5,7 @@ import { ratio } from './ratio';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
 import { historyCte, scopeCtes } from './scope';
 import { literal } from '../engine/sql';
+import type { Known } from './columns';
 
 /**
  * Loyalty tiers over each customer's whole history up to the window's end. A customer reaches a
@@ -53,11 +54,11 @@ export function loyaltySql(options: Partial<AnalysisOptions> & { tiers?: Loyalty
   FROM hist GROUP BY 1 ORDER BY 1`;
 }
 
-export async function runLoyalty(engine: Engine, options: Partial<AnalysisOptions> & { tiers?: LoyaltyTier[] } = {}): Promise<TierRow[]> {
+export async function runLoyalty(engine: Engine, options: Partial<AnalysisOptions> & { tiers?: LoyaltyTier[] } = {}, known: Known = {}): Promise<TierRow[]> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   const tiers = options.tiers ?? DEFAULT_TIERS;
-  const raw = await queryRows<{ tier: number; customers: number; orders: number; revenue: number }>(engine, loyaltySql({ ...o, tiers }, await prepareBase(engine, o)));
+  const raw = await queryRows<{ tier: number; customers: number; orders: number; revenue: number }>(engine, loyaltySql({ ...o, tiers }, known.base ?? await prepareBase(engine, o)));
   const customers = raw.reduce((s, r) => s + r.customers, 0);
   const revenue = raw.reduce((s, r) => s + r.revenue, 0);
   const row = (tier: string | null, r?: (typeof raw)[number]): TierRow => ({

@@ -1,6 +1,7 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
-import { requireColumn, tableColumns, tableExists } from './columns';
+import { requireColumn, tableColumns, tableExists, type Known } from './columns';
+import { LATEST_ORDER_DAY, type AnalysisBase } from './base';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
 import { extraColumn, scopeCtes } from './scope';
@@ -30,7 +31,8 @@ export interface ProductsResult {
   byRepeatBuyers: ProductRow[];
 }
 
-export function productsSql(options: Partial<AnalysisOptions> & { source: ProductSource; hasQuantity?: boolean }): string {
+/** With `base` (optional) the cut-off and the window's first day come from the shared tables. */
+export function productsSql(options: Partial<AnalysisOptions> & { source: ProductSource; hasQuantity?: boolean }, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const lines = options.source === 'order_lines';
   const extras = lines ? [] : ['product', ...(options.hasQuantity ? ['quantity'] : [])];
@@ -44,7 +46,7 @@ export function productsSql(options: Partial<AnalysisOptions> & { source: Produc
        FROM wo`;
   const counted = (rel: string) => (lines ? `${rel} SEMI JOIN wo ON wo.order_id = ${rel.split(' ').pop()}.order_id` : rel);
   // Orders per (product, customer) = distinct order ids: distinct (product, customer, order) first.
-  return `WITH ${scopeCtes(o, extras)},
+  return `WITH ${scopeCtes(o, extras, LATEST_ORDER_DAY, { base })},
   wo AS NOT MATERIALIZED (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
   src AS NOT MATERIALIZED (${src}),
   po AS (SELECT product, customer_id, order_id, sum(revenue) AS revenue, sum(quantity) AS quantity FROM ${counted('src i')} GROUP BY ALL),
@@ -54,14 +56,18 @@ export function productsSql(options: Partial<AnalysisOptions> & { source: Produc
   FROM pc GROUP BY product`;
 }
 
-export async function runProducts(engine: Engine, options: Partial<AnalysisOptions> & { limit?: number } = {}): Promise<ProductsResult> {
+export async function runProducts(engine: Engine, options: Partial<AnalysisOptions> & { limit?: number } = {}, known: Known = {}): Promise<ProductsResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const source: ProductSource = (await tableExists(engine, 'order_lines')) ? 'order_lines' : 'orders';
-  if (source === 'orders') await requireColumn(engine, 'orders', 'product');
-  const hasQuantity = source === 'orders' && (await tableColumns(engine, 'orders')).includes('quantity');
+  const source: ProductSource = (known.hasOrderLines ?? (await tableExists(engine, 'order_lines'))) ? 'order_lines' : 'orders';
+  let hasQuantity = false;
+  if (source === 'orders') {
+    const columns = known.orderColumns ?? (await tableColumns(engine, 'orders'));
+    await requireColumn(engine, 'orders', 'product', columns);
+    hasQuantity = columns.includes('quantity');
+  }
   const raw = await queryRows<{ product: string | null; revenue: number; quantity: number | null; orders: number; customers: number; repeat_buyers: number }>(
-    engine, productsSql({ ...o, source, hasQuantity }));
+    engine, productsSql({ ...o, source, hasQuantity }, known.base));
   const rows = raw.map((r): ProductRow => ({
     product: r.product, revenue: r.revenue, quantity: r.quantity, orders: r.orders, customers: r.customers,
     repeatBuyers: r.repeat_buyers, repeatBuyerRate: ratio(r.repeat_buyers, r.customers),

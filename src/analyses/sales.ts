@@ -1,12 +1,16 @@
 import type { Engine } from '../engine/engine';
 import { runChannels, type ChannelRow } from './channels';
-import { tableColumns, tableExists } from './columns';
+import { tableColumns, tableExists, type Known } from './columns';
+import { prepareBase } from './base';
+import { ensureCalendar } from './calendar';
 import { runGeography, type GeographyResult } from './geography';
-import { runKpiSummary } from './kpis';
+import { runKpiSummary, type KpiSummary } from './kpis';
 import { runLoyalty, type LoyaltyTier, type TierRow } from './loyalty';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { runProducts, type ProductsResult } from './products';
 import { runSeasonality, type SeasonalityResult } from './seasonality';
+
+export type { Known } from './columns';
 
 /**
  * The sales profile (DOMAIN.md question 6, 7, 9) in one call: AOV and repeat purchase rate (the
@@ -36,13 +40,31 @@ export interface SalesResult {
   tiers: TierRow[];
 }
 
-export async function runSales(engine: Engine, options: Partial<SalesOptions> = {}): Promise<SalesResult> {
+/**
+ * What every part of the sales profile looks up (the columns of `orders`, whether `order_lines`
+ * exists, the shared per-customer tables), once for all of them; pass it as the parts' `known`.
+ */
+export async function salesContext(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<Known & { orderColumns: string[]; hasOrderLines: boolean }> {
   const o = resolveOptions(options);
-  const columns = await tableColumns(engine, 'orders');
+  if (o.calendar === 'jalali') await ensureCalendar(engine, o);
+  const orderColumns = await tableColumns(engine, 'orders');
+  const hasOrderLines = await tableExists(engine, 'order_lines');
+  return { orderColumns, hasOrderLines, base: await prepareBase(engine, o) };
+}
+
+/**
+ * `kpis`: the KPI summary of the same options when the caller already has it (the report runs
+ * `runKpis` first); then it is not computed again. The parts share one lookup of the tables'
+ * columns and of the shared per-customer tables (base.ts).
+ */
+export async function runSales(engine: Engine, options: Partial<SalesOptions> = {}, kpis?: KpiSummary): Promise<SalesResult> {
+  const o = resolveOptions(options);
+  const known = await salesContext(engine, o);
+  const columns = known.orderColumns;
   const has = (c: string) => columns.includes(c);
   const channelColumn = options.channelColumn ?? 'channel';
-  const k = await runKpiSummary(engine, o);
-  const hasProducts = (await tableExists(engine, 'order_lines')) || has('product');
+  const k = kpis ?? await runKpiSummary(engine, o, known);
+  const hasProducts = known.hasOrderLines || has('product');
   return {
     orders: k.orders,
     customers: k.customers,
@@ -50,12 +72,12 @@ export async function runSales(engine: Engine, options: Partial<SalesOptions> = 
     aov: k.aov,
     repeatPurchaseRate: k.repeatCustomerRate,
     geography: {
-      city: has('city') ? await runGeography(engine, { ...o, column: 'city' }) : null,
-      region: has('region') ? await runGeography(engine, { ...o, column: 'region' }) : null,
+      city: has('city') ? await runGeography(engine, { ...o, column: 'city' }, known) : null,
+      region: has('region') ? await runGeography(engine, { ...o, column: 'region' }, known) : null,
     },
-    products: hasProducts ? await runProducts(engine, { ...o, limit: options.productLimit }) : null,
-    seasonality: await runSeasonality(engine, o),
-    channels: has(channelColumn) ? await runChannels(engine, { ...o, column: channelColumn }) : null,
-    tiers: await runLoyalty(engine, { ...o, tiers: options.tiers }),
+    products: hasProducts ? await runProducts(engine, { ...o, limit: options.productLimit }, known) : null,
+    seasonality: await runSeasonality(engine, o, known),
+    channels: has(channelColumn) ? await runChannels(engine, { ...o, column: channelColumn }, known) : null,
+    tiers: await runLoyalty(engine, { ...o, tiers: options.tiers }, known),
   };
 }

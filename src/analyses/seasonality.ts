@@ -2,6 +2,8 @@ import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { scopeCtes } from './scope';
+import { LATEST_ORDER_DAY, type AnalysisBase } from './base';
+import type { Known } from './columns';
 
 /**
  * Seasonality over the reporting window: month of year (Gregorian 1–12, or the Jalali month
@@ -26,13 +28,14 @@ export interface SeasonalityResult {
   weekday: SeasonRow[];
 }
 
-export function seasonalitySql(options: Partial<AnalysisOptions> = {}): string {
+/** With `base` (optional) the cut-off and the window's first day come from the shared tables. */
+export function seasonalitySql(options: Partial<AnalysisOptions> = {}, base?: AnalysisBase): string {
   const o = resolveOptions(options);
   const jalali = o.calendar === 'jalali';
   const join = jalali ? 'LEFT JOIN calendar_days cal ON cal.day = x.day' : '';
   const moy = jalali ? 'cal.jm' : 'month(x.day)';
   const ym = jalali ? 'cal.jy * 100 + cal.jm' : 'year(x.day) * 100 + month(x.day)';
-  return `WITH ${scopeCtes(o)},
+  return `WITH ${scopeCtes(o, [], LATEST_ORDER_DAY, { base })},
   wo AS (SELECT ord.* FROM ord, win WHERE ord.day BETWEEN win.from_day AND win.to_day),
   days AS (SELECT CAST(unnest(generate_series(CAST(from_day AS TIMESTAMP), CAST(to_day AS TIMESTAMP), INTERVAL '1 day')) AS DATE) AS day FROM win),
   dk AS (SELECT x.day, ${moy} AS moy, ${ym} AS ym, isodow(x.day) AS dow FROM days x ${join}),
@@ -49,10 +52,10 @@ export function seasonalitySql(options: Partial<AnalysisOptions> = {}): string {
   ORDER BY 1, 2`;
 }
 
-export async function runSeasonality(engine: Engine, options: Partial<AnalysisOptions> = {}): Promise<SeasonalityResult> {
+export async function runSeasonality(engine: Engine, options: Partial<AnalysisOptions> = {}, known: Known = {}): Promise<SeasonalityResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const rows = await queryRows<{ kind: string; k: number; days: number; occurrences: number; orders: number; revenue: number; customers: number }>(engine, seasonalitySql(o));
+  const rows = await queryRows<{ kind: string; k: number; days: number; occurrences: number; orders: number; revenue: number; customers: number }>(engine, seasonalitySql(o, known.base));
   const toRow = (r: (typeof rows)[number]): SeasonRow => ({
     key: r.k, orders: r.orders, revenue: r.revenue, customers: r.customers, days: r.days, occurrences: r.occurrences,
     revenuePerDay: r.days === 0 ? null : r.revenue / r.days,

@@ -197,7 +197,7 @@ export async function buildReport(engine: Engine, options: ReportOptions) {
   const lifecycle = await step('lifecycle', () => runLifecycle(engine, o));
   const rfm = await step('RFM', () => runRfm(engine, { ...o, customerLimit: 0 }));
   const nps = counts.responses > 0 ? await step('NPS', () => runNps(engine, { ...o, by: 'rfm' })) : null;
-  const sales = await step('sales', () => runSales(engine, o));
+  const sales = await step('sales', () => runSales(engine, o, kpis.summary)); // same options: reuse the KPI summary
   const subscriptions = await subscriptionsSection(engine, inputs, o.asOf, options.currency ?? null);
   const clv = options.noClv ? null
     : await step('predictive CLV', () => runClvSection(engine, asOf, clvOptions, o.churnDays, options.customersCsv));
