@@ -1,6 +1,6 @@
 // Analyses benchmark, DuckDB-WASM in Node (the blocking build the report command uses): the
 // synthetic shop of test/analyses/perf-data.ts with N orders, then every analysis the headless
-// report (src/cli/build-report.ts) runs, one after another from a cold start, each timed on its
+// report (src/cli/build-report.ts) runs (bench/analyses-list.ts), one after another from a cold start, each timed on its
 // own. Every statement is recorded (grouped by analysis) so bench/analyses-native.mjs can replay
 // the same SQL on native DuckDB. Run by bench/analyses.mjs in a child process:
 //
@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine, QueryOptions } from '../src/engine/engine';
 import { createSyntheticTables } from '../test/analyses/perf-data';
+import { analysisSequence } from './analyses-list';
 
 type App = typeof import('../src/engine/node') & typeof import('../src/engine/engine') & typeof import('../src/analyses');
 
@@ -67,24 +68,9 @@ async function main() {
   const base = await app.sharedNodeEngine();
   const sink: { log: Query[] } = { log: [] };
   const engine = recording(base, sink);
-  const o = app.resolveOptions({});
-  // The analyses of buildReport, in its order and with its options (CLV: its own benchmark).
-  const ANALYSES: [string, () => Promise<unknown>][] = [
-    ['kpis', () => app.runKpis(engine, o)],
-    ['cohorts', () => app.runCohorts(engine, { ...o, mode: 'on' })],
-    ['churn', () => app.runChurn(engine, o)],
-    ['interpurchase', () => app.runInterpurchase(engine, o)],
-    ['segment columns filled', () => app.queryRows(engine, 'SELECT count(channel) AS channel, count(city) AS city, count(product) AS product FROM orders')],
-    ['churn by cohort', () => app.runChurnSegments(engine, { ...o, by: 'cohort' })],
-    ['churn by channel', () => app.runChurnSegments(engine, { ...o, by: 'channel' })],
-    ['churn by city', () => app.runChurnSegments(engine, { ...o, by: 'city' })],
-    ['churn by product', () => app.runChurnSegments(engine, { ...o, by: 'product' })],
-    ['lifecycle', () => app.runLifecycle(engine, o)],
-    ['winback', () => app.runWinback(engine, o)],
-    ['rfm', () => app.runRfm(engine, { ...o, customerLimit: 0 })],
-    ['nps (by rfm)', () => app.runNps(engine, { ...o, by: 'rfm' })],
-    ['sales', () => app.runSales(engine, o)],
-  ];
+  // The analyses (bench/analyses-list.ts, shared with the Chromium runner); a fresh list per run,
+  // as the sales parts share one lookup within a run.
+  const ANALYSES = analysisSequence(app, engine);
 
   const rss = () => process.memoryUsage.rss() / 1e6;
   const t0 = performance.now();
@@ -106,11 +92,12 @@ async function main() {
     sink.log = r === 1 ? reset : [];
     await app.dropAnalysisCache(engine);
     const t = performance.now();
-    for (let i = 0; i < ANALYSES.length; i++) {
+    const list = analysisSequence(app, engine);
+    for (let i = 0; i < list.length; i++) {
       sink.log = [];
       const ta = performance.now();
       try {
-        await ANALYSES[i][1]();
+        await list[i][1]();
       } catch (e) {
         results[i].error = (e as Error).message.split('\n')[0];
         error = `${ANALYSES[i][0]}: ${results[i].error}`;

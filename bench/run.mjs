@@ -4,7 +4,8 @@
 //   npm run bench -- --quick              100k and 1M rows, one run each (a fast check)
 //   npm run bench -- --sizes 100k,1M      chosen sizes, default run counts
 //   npm run bench -- --only analyses --sizes 1M,10M   the analyses benchmark only → bench/ANALYSES.md
-//   options: --runs N (every measurement N times), --skip browser,native,wasm,replay,analyses, --only ingest|analyses,
+//   options: --runs N (every measurement N times), --skip browser,native,wasm,replay,analyses,chromium (chromium: the
+//            analyses' browser column), --only ingest|analyses|clv|report,
 //            --out FILE, --dist DIR (measure an existing build), --no-wait (do not wait for a quiet machine)
 //
 // Partial runs (--quick, --sizes, --runs, --skip) write bench/data/BENCHMARKS-partial.md unless
@@ -23,12 +24,22 @@ import { prepareApp } from './build.mjs';
 import { writeReport } from './report.mjs';
 import { runIngest } from './ingest.mjs';
 import { runAnalyses } from './analyses.mjs';
+import { runClvBench } from './clv.mjs';
+import { runReportOpen } from './report-open.mjs';
 import { parseSize, sizeLabel } from './generate-orders.mjs';
 import { log, setQuietWait } from './util.mjs';
 import { serveStatic, launch } from '../test/browser/harness.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const SECTIONS = [{ id: 'ingest', run: runIngest }, { id: 'analyses', run: runAnalyses, file: 'bench/ANALYSES.md' }];
+const SECTIONS = [{ id: 'ingest', run: runIngest }, { id: 'analyses', run: runAnalyses, file: 'bench/ANALYSES.md' },
+  // CLV fits in a worker: its own page, customer counts and file (bench/CLV.md, written by bench/clv.mjs).
+  // --sizes are customer counts here (at most 1M: the summaries of 10M customers would not fit the page's memory comfortably).
+  { id: 'clv', standalone: true, run: (ctx, o) => runClvBench({ root: ctx.root, sizes: o.sizes ? o.sizes.filter((n) => n <= 1_000_000) : undefined, runs: o.runs || o.quick ? () => o.runs ?? 1 : undefined,
+    out: o.sizes || o.runs || o.quick ? resolve(ctx.root, 'bench/data/CLV-partial.md') : undefined }) },
+  // Opening the default report (sample and 1M orders) in the built app → bench/REPORT.md (bench/report-open.mjs).
+  { id: 'report', standalone: true, run: (ctx, o) => runReportOpen({ root: ctx.root, openBrowser: ctx.openBrowser, runs: o.runs ?? (o.quick ? 1 : 3),
+    out: resolve(ctx.root, o.runs || o.quick ? 'bench/data/REPORT-partial.md' : 'bench/REPORT.md'), rawOut: resolve(ctx.root, 'bench/data/report-open.json'),
+    command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`, build: ctx.buildText }) }];
 const DEFAULT_SIZES = ['100k', '1M', '10M'];
 
 function parseArgs(argv) {
@@ -52,7 +63,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown option ${a} (try --help)`);
   }
-  for (const s of o.skip) if (!['browser', 'native', 'wasm', 'replay', 'analyses'].includes(s)) throw new Error(`--skip: unknown part ${s}`);
+  for (const s of o.skip) if (!['browser', 'native', 'wasm', 'replay', 'analyses', 'chromium'].includes(s)) throw new Error(`--skip: unknown part ${s}`);
   for (const s of o.only ?? []) if (!SECTIONS.some((x) => x.id === s)) throw new Error(`--only: unknown section ${s}`);
   // --only analyses: none of the ingest measurements (nor the app build they need).
   if (o.only && !o.only.has('ingest')) for (const s of ['browser', 'native', 'wasm', 'replay']) o.skip.add(s);
@@ -96,7 +107,7 @@ async function main() {
   }
 
   let build = null;
-  if (!o.skip.has('browser') || !o.skip.has('wasm')) build = await prepareApp(root, { distOverride: o.dist, log });
+  if (!o.skip.has('browser') || !o.skip.has('wasm') || wanted('report')) build = await prepareApp(root, { distOverride: o.dist, log });
   if (build) machine.commit += ` (measured: snapshot of src/ ${build.src})`;
 
   const openBrowser = async () => {
@@ -107,14 +118,20 @@ async function main() {
     return { browser, url: server.url, close: async () => (await browser.close(), server.close()) };
   };
 
-  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser, srcDir: build?.srcDir ?? join(root, 'src') };
+  const ctx = { root, sizes, runs: runCounts(o), skip: o.skip, openBrowser, srcDir: build?.srcDir ?? join(root, 'src'),
+    buildText: build && (build.note ? build.note : `a snapshot of src/ (fingerprint ${build.src}) built in \`$TMPDIR/retention-notebook-bench/snapshot/\``) };
   const sections = [];
   const own = []; // sections written to their own file: [section, path]
   for (const s of SECTIONS) {
     if (!wanted(s.id)) continue;
     log(`== ${s.id} ==`);
+    if (s.standalone) {
+      await s.run(ctx, o);
+      continue;
+    }
     const sizesFor = s.id === 'analyses' && !o.sizes && !o.quick ? sizes.filter((n) => n >= 1_000_000) : sizes;
     const section = await s.run({ ...ctx, sizes: sizesFor });
+    if (section.chromium && !machine.chromium) machine.chromium = section.chromium;
     if (s.file) own.push([section, resolve(root, analysesPartial ? 'bench/data/ANALYSES-partial.md' : s.file), sizesFor]);
     else sections.push(section);
   }
@@ -131,12 +148,14 @@ async function main() {
   }
   for (const [section, path, sz] of own) {
     writeReport(path, {
-      machine, sections: [section], command, build: buildText,
-      runs: `Node-wasm and native (1 and 2 threads) ${sz.map((n) => `${sizeLabel(n)}×${r(n, 'wasm')}`).join(', ')}`,
+      machine, sections: [section], command,
+      build: build ? buildText : 'not built: Node-wasm runs the checkout\'s src/; for Chromium, bench/analyses-browser.mjs bundles it with bench/page/ (Vite) into a temporary directory',
+      runs: `${o.skip.has('chromium') ? '' : 'Chromium, '}Node-wasm and native (1 and 2 threads) ${sz.map((n) => `${sizeLabel(n)}×${r(n, 'wasm')}`).join(', ')}`,
       title: 'Benchmarks: analyses',
       intro: [
-        'How fast the report\'s analyses run on generated orders, in DuckDB-WASM in Node (the engine of the report command),',
-        'next to the same SQL replayed on native DuckDB (the same engine version, v1.4.3) with 1 and 2 threads. Generated by',
+        'How fast the report\'s analyses run on generated orders, in DuckDB-WASM in headless Chromium (the app\'s engine) and in',
+        'Node (the engine of the report command), next to the same SQL replayed on native DuckDB (the same engine version,',
+        'v1.4.3) with 1 and 2 threads. Generated by',
         '`npm run bench` (`bench/run.mjs`, section `bench/analyses.mjs`); do not edit by hand. The ingest benchmark is in',
         '[BENCHMARKS.md](../BENCHMARKS.md).',
       ],
