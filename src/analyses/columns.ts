@@ -12,6 +12,16 @@ export async function tableExists(engine: Engine, table: string): Promise<boolea
   return rows[0].n > 0;
 }
 
+/**
+ * Whether `order_lines` has rows. The loader always creates the table (empty when no file had
+ * line items), so existing is not enough to prefer it over `orders.product`.
+ */
+export async function hasOrderLines(engine: Engine): Promise<boolean> {
+  if (!(await tableExists(engine, 'order_lines'))) return false;
+  const rows = await queryRows<{ any: boolean }>(engine, 'SELECT EXISTS (SELECT 1 FROM order_lines) AS "any"');
+  return rows[0].any === true;
+}
+
 /** Column names of a table or view (empty when it does not exist). */
 export async function tableColumns(engine: Engine, table: string): Promise<string[]> {
   const rows = await queryRows<{ column_name: string }>(engine,
@@ -27,7 +37,7 @@ export async function tableColumns(engine: Engine, table: string): Promise<strin
 export interface Known {
   /** column names of `orders` */
   orderColumns?: string[];
-  /** whether `order_lines` exists */
+  /** whether `order_lines` has rows (hasOrderLines) */
   hasOrderLines?: boolean;
   /** the shared per-customer tables for the same options (`prepareBase`) */
   base?: AnalysisBase;

@@ -1,13 +1,13 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ensureCalendar } from './calendar';
-import { requireColumn, tableColumns, tableExists, type Known } from './columns';
+import { hasOrderLines, requireColumn, tableColumns, type Known } from './columns';
 import { LATEST_ORDER_DAY, type AnalysisBase } from './base';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio } from './ratio';
 import { extraColumn, scopeCtes } from './scope';
 
 /**
- * Best sellers over the orders of the reporting window. Source: `order_lines` when it exists
+ * Best sellers over the orders of the reporting window. Source: `order_lines` when it has rows
  * (lines of orders that are in `orders`, so refunded orders drop out), else `orders.product`
  * (the order's first product, revenue = the whole order). A repeat buyer of a product bought it
  * in at least two different orders.
@@ -59,7 +59,7 @@ export function productsSql(options: Partial<AnalysisOptions> & { source: Produc
 export async function runProducts(engine: Engine, options: Partial<AnalysisOptions> & { limit?: number } = {}, known: Known = {}): Promise<ProductsResult> {
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
-  const source: ProductSource = (known.hasOrderLines ?? (await tableExists(engine, 'order_lines'))) ? 'order_lines' : 'orders';
+  const source: ProductSource = (known.hasOrderLines ?? (await hasOrderLines(engine))) ? 'order_lines' : 'orders';
   let hasQuantity = false;
   if (source === 'orders') {
     const columns = known.orderColumns ?? (await tableColumns(engine, 'orders'));

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine';
 import { runChannels, type ChannelRow } from './channels';
-import { tableColumns, tableExists, type Known } from './columns';
+import { tableColumns, type Known, hasOrderLines as hasOrderLinesWithRows } from './columns';
 import { prepareBase } from './base';
 import { ensureCalendar } from './calendar';
 import { runGeography, type GeographyResult } from './geography';
@@ -48,7 +48,7 @@ export async function salesContext(engine: Engine, options: Partial<AnalysisOpti
   const o = resolveOptions(options);
   if (o.calendar === 'jalali') await ensureCalendar(engine, o);
   const orderColumns = await tableColumns(engine, 'orders');
-  const hasOrderLines = await tableExists(engine, 'order_lines');
+  const hasOrderLines = await hasOrderLinesWithRows(engine);
   return { orderColumns, hasOrderLines, base: await prepareBase(engine, o) };
 }
 

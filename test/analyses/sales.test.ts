@@ -69,6 +69,18 @@ describe('sales profile', () => {
     expect(p.byRepeatBuyers.map((r) => r.product)).toEqual(['shirt', 'hat', 'shoes']);
   });
 
+  it('an empty order_lines (the loader always creates it) leaves the products to orders.product', async () => {
+    await engine.query('CREATE TABLE order_lines (order_id VARCHAR, customer_id VARCHAR, ordered_at TIMESTAMP, product VARCHAR, quantity DOUBLE, line_amount DOUBLE)');
+    try {
+      const p = await runProducts(engine);
+      expect(p.source).toBe('orders');
+      expect(p.byRevenue.map((r) => r.product)).toEqual(['shoes', 'shirt', 'hat']);
+      expect((await runSales(engine)).products!.byRevenue).toHaveLength(3);
+    } finally {
+      await engine.query('DROP TABLE order_lines');
+    }
+  });
+
   it('best sellers from order_lines when present (refunded orders drop out)', async () => {
     await engine.query(`CREATE TABLE order_lines AS SELECT * FROM (VALUES
       ('a1', 'A', TIMESTAMP '2024-01-01', 'shirt', 2.0, 80.0), ('a1', 'A', TIMESTAMP '2024-01-01', 'hat', 1.0, 20.0),

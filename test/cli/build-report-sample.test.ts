@@ -53,6 +53,12 @@ describe('buildReport on the bundled sample (orders, responses, customers)', () 
     expect(report.sales.orders).toBe(loader.orders);
   });
 
+  it('lists best sellers from the orders\' product column (the sample has no line items)', () => {
+    expect(report.sales.products.source).toBe('orders');
+    expect(report.sales.products.by_revenue.length).toBe(10);
+    expect(report.sales.products.by_repeat_buyers[0].repeat_buyers).toBeGreaterThan(0);
+  });
+
   it('maps every KPI summary field', () => {
     for (const k of kpiKeys) expect(report.kpis, k).toHaveProperty(snake(k));
     expect(report.kpis.periods.length).toBeGreaterThan(30);
