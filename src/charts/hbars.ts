@@ -84,7 +84,8 @@ export function renderHBars(el: SVGSVGElement, spec: HBarSpec, size: { width: nu
   const ya = f.plot.append('g').attr('class', 'axis axis-y')
     .call(axisLeft(y).tickFormat((d) => spec.rows[Number(d)]?.label ?? '').tickSizeOuter(0));
   const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor(f.width / 80))).tickFormat((d) => fmt(Number(d))));
+    // As many ticks as their labels leave room for (long money labels need fewer).
+    .call(axisBottom(x).ticks(Math.max(2, Math.floor(f.width / (Math.max(...x.domain().map((d) => fmt(d).length)) * 6.6 + 24)))).tickFormat((d) => fmt(Number(d))));
   styleAxis(xa);
   styleAxis(ya);
   axisTitle(f, 'x', spec.xLabel);
