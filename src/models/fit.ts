@@ -47,12 +47,13 @@ export function fitNamed<K extends string>(
 ): ModelFit<Record<K, number>> {
   const t0 = now();
   const toRecord = (v: readonly number[]) => Object.fromEntries(names.map((k, i) => [k, v[i]])) as Record<K, number>;
-  const fit = fitOnLogScale((v) => negLL(toRecord(v)), names.map((k) => start[k]), options);
-  const o = fit.optimiser;
-  // A failed fit with a parameter 10⁵× away from its start is running along a ridge towards a limit
-  // of the model (e.g. BG/NBD a, b → ∞: one drop-out probability for everyone); there the
-  // likelihood is flat to rounding error, so the gradient test fails on noise. Say so.
+  // A fit with a parameter 10⁵× away from its start is running along a ridge towards a limit of the
+  // model (e.g. BG/NBD a, b → ∞: one drop-out probability for everyone); there the likelihood is
+  // flat to rounding error, so the gradient test fails on noise. Stop there (instead of spending
+  // the rest of the budget: 26 s on 250k customers) and say so.
   const far = Math.min(Math.log(1e5), (options.bound ?? LOG_SCALE_BOUND) - 1);
+  const fit = fitOnLogScale((v) => negLL(toRecord(v)), names.map((k) => start[k]), { giveUpBeyond: far, ...options });
+  const o = fit.optimiser;
   const runaway = o.converged ? [] : names.flatMap((k, i) => (o.x[i] > far ? [`${k} → ∞`] : o.x[i] < -far ? [`${k} → 0`] : []));
   const message = runaway.length ? `degenerate maximum: ${runaway.join(', ')}; the likelihood keeps rising towards a limit of the model` : o.message;
   const report: FitReport = {

@@ -21,6 +21,12 @@ export interface MinimiseOptions {
   gradientTolerance?: number;
   /** Coordinates outside ±bound are infeasible (+Infinity); default 30. fitOnLogScale uses ln(1e8) around the start. */
   bound?: number;
+  /**
+   * Give up after the Nelder–Mead phase when the best point has run beyond ±giveUpBeyond in some
+   * coordinate: the search is crawling along a ridge towards a limit of the model, and the BFGS
+   * polish would spend the rest of the budget confirming it (seconds on large data). Default: never.
+   */
+  giveUpBeyond?: number;
 }
 
 export interface MinimiseResult {
@@ -229,6 +235,13 @@ export function minimise(f: Objective, x0: readonly number[], options: MinimiseO
     if (!again.converged || gain < fTol * 10 * Math.max(1, Math.abs(best.value))) break;
   }
   const nmEvaluations = Math.ceil(total / 2) - budget.left;
+  if (options.giveUpBeyond !== undefined && best.x.some((v) => Math.abs(v) > options.giveUpBeyond!)) {
+    const gradientNorm = Math.max(...numericGradient(g, best.x).map(Math.abs));
+    return {
+      x: best.x, value: best.value, iterations, evaluations: nmEvaluations + 2 * best.x.length, restarts, converged: false, gradientNorm,
+      message: `a parameter ran off towards 0 or infinity (beyond e^±${options.giveUpBeyond.toFixed(1)} from the start)`,
+    };
+  }
   const gradTol = options.gradientTolerance ?? 1e-3 * Math.max(1, Math.abs(best.value) / 1000);
   const polishBudget = { left: total - nmEvaluations };
   const polished = bfgsPolish(g, best.x, best.value, gradTol, bound, polishBudget);
