@@ -139,7 +139,7 @@ export async function runRfm(engine: Engine, options: Partial<RfmOptions> = {}):
     const r = columnOf<number>(t, 'r');
     const f = columnOf<number>(t, 'f');
     const m = columnOf<number>(t, 'm');
-    for (let i = 0; i < t.numRows; i++) {
+    for (let i = 0, n = t.numRows; i < n; i++) { // numRows is recomputed on every read: once
       rows.push({
         customerId: id[i], recencyDays: recency[i], frequency: frequency[i], monetary: monetary[i], r: r[i], f: f[i], m: m[i],
         score: `${r[i]}${f[i]}${m[i]}`, segment: rfmSegment(r[i], f[i]),

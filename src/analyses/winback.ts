@@ -51,7 +51,8 @@ export async function runWinback(engine: Engine, options: Partial<WinbackOptions
   const last = columnOf<string>(t, 'last_order');
   const since = columnOf<number>(t, 'days_since');
   const rows: WinbackRow[] = new Array(t.numRows);
-  for (let i = 0; i < t.numRows; i++) {
+  // numRows is recomputed over the record batches on every read: read it once.
+  for (let i = 0, n = rows.length; i < n; i++) {
     rows[i] = { customerId: id[i], orders: orders[i], revenue: revenue[i], firstOrder: first[i], lastOrder: last[i], daysSince: since[i] };
   }
   return rows;

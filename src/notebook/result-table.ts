@@ -32,8 +32,9 @@ export type Value = number | string | boolean | null;
 export function columnValues(table: Table, name: string, kind: ColumnKind): Value[] {
   const v = table.getChild(name);
   if (!v) return [];
-  const out: Value[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) out[i] = plain(v.get(i), kind);
+  const n = table.numRows; // recomputed over the record batches on every read
+  const out: Value[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = plain(v.get(i), kind);
   return out;
 }
 
