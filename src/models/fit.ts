@@ -54,7 +54,9 @@ export function fitNamed<K extends string>(
   const far = Math.min(Math.log(1e5), (options.bound ?? LOG_SCALE_BOUND) - 1);
   const fit = fitOnLogScale((v) => negLL(toRecord(v)), names.map((k) => start[k]), { giveUpBeyond: far, ...options });
   const o = fit.optimiser;
-  const runaway = o.converged ? [] : names.flatMap((k, i) => (o.x[i] > far ? [`${k} → ∞`] : o.x[i] < -far ? [`${k} → 0`] : []));
+  // The search stops when the first parameter passes `far`; the others on the same ridge are well on their way (> √far's factor).
+  const ranAway = !o.converged && o.x.some((v) => Math.abs(v) > far);
+  const runaway = ranAway ? names.flatMap((k, i) => (o.x[i] > far / 2 ? [`${k} → ∞`] : o.x[i] < -far / 2 ? [`${k} → 0`] : [])) : [];
   const message = runaway.length ? `degenerate maximum: ${runaway.join(', ')}; the likelihood keeps rising towards a limit of the model` : o.message;
   const report: FitReport = {
     converged: o.converged, message, iterations: o.iterations, evaluations: o.evaluations,

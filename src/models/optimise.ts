@@ -45,7 +45,7 @@ export interface MinimiseResult {
 
 interface RunResult { x: number[]; value: number; iterations: number; converged: boolean }
 
-function nelderMeadRun(f: Objective, x0: number[], step: number, xTol: number, fTol: number, budget: { left: number }): RunResult {
+function nelderMeadRun(f: Objective, x0: number[], step: number, xTol: number, fTol: number, budget: { left: number }, giveUpBeyond = Infinity): RunResult {
   const n = x0.length;
   const pts: number[][] = [x0.slice()];
   for (let i = 0; i < n; i++) {
@@ -68,6 +68,8 @@ function nelderMeadRun(f: Objective, x0: number[], step: number, xTol: number, f
   };
   while (budget.left > 0) {
     order();
+    // The best point has run off along a ridge (a degenerate model): stop, the caller reports it.
+    if (pts[0].some((v) => Math.abs(v) > giveUpBeyond)) return { x: pts[0], value: vals[0], iterations, converged: false };
     let spread = 0;
     for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(pts[i][j] - pts[0][j]));
     if (spread <= xTol && Math.abs(vals[n] - vals[0]) <= fTol * Math.max(1, Math.abs(vals[0]))) return { x: pts[0], value: vals[0], iterations, converged: true };
@@ -223,11 +225,12 @@ export function minimise(f: Objective, x0: readonly number[], options: MinimiseO
   const g: Objective = (x) => (x.every((v) => Math.abs(v) <= bound) ? f(x) : Infinity);
   if (!Number.isFinite(g(x0))) throw new RangeError(`the objective is not finite at the starting point (${x0.join(', ')})`);
 
-  let best = nelderMeadRun(g, x0.slice(), step, xTol, fTol, budget);
+  const giveUp = options.giveUpBeyond ?? Infinity;
+  let best = nelderMeadRun(g, x0.slice(), step, xTol, fTol, budget, giveUp);
   let iterations = best.iterations;
   let restarts = 0;
   while (best.converged && restarts < maxRestarts && budget.left > 0) {
-    const again = nelderMeadRun(g, best.x, step, xTol, fTol, budget);
+    const again = nelderMeadRun(g, best.x, step, xTol, fTol, budget, giveUp);
     restarts++;
     iterations += again.iterations;
     const gain = best.value - again.value;
