@@ -20,5 +20,7 @@ export * from './seasonality';
 export * from './channels';
 export * from './loyalty';
 export * from './subscriptions';
+export * from './personas';
 export { wilson } from './wilson';
 export { dropAnalysisCache } from './base';
+export * from './goal-series';
