@@ -3,6 +3,8 @@
  * that show how to go further. Opens by default on whatever data is loaded (sample data first).
  */
 import { DEFAULT_PARAMS, NOTEBOOK_VERSION, type Notebook } from './document';
+import { SAMPLE_PERSONAS } from '../personas/samples';
+import { SAMPLE_GOALS } from '../goals/samples';
 
 export function defaultReport(): Notebook {
   return {
@@ -18,6 +20,8 @@ export function defaultReport(): Notebook {
       { id: 'nps', kind: 'analysis', analysis: 'nps' },
       { id: 'sales', kind: 'analysis', analysis: 'sales' },
       { id: 'clv', kind: 'analysis', analysis: 'clv' },
+      { id: 'personas', kind: 'analysis', analysis: 'personas' },
+      { id: 'goals', kind: 'analysis', analysis: 'goals' },
       { id: 'subscriptions', kind: 'analysis', analysis: 'subscriptions' },
       { id: 'sql-intro', kind: 'markdown', source: '## Your own questions\n\nSQL cells run on the loaded tables (`orders`, `order_lines`, `customers`, `responses`, `subscriptions`). Each cell\'s result is a view named after the cell, so later cells can build on it. `{{period}}`, `{{churn_days}}`, `{{from}}` and `{{to}}` insert the parameters.' },
       {
@@ -27,5 +31,9 @@ export function defaultReport(): Notebook {
       { id: 'orders-chart', kind: 'chart', input: 'orders-by-period', type: 'bar', title: 'Orders per period', x: 'period_start', y: ['orders'] },
       { id: 'orders-table', kind: 'table', input: 'orders-by-period' },
     ],
+    // The seeds' personas and goals, written for the sample shop's data (DOMAIN.md); on other data
+    // the panels say which fields or channels are missing, and they can be edited or removed.
+    personas: structuredClone([...SAMPLE_PERSONAS]),
+    goals: structuredClone(SAMPLE_GOALS),
   };
 }

@@ -4,6 +4,8 @@
  * by id (charts and tables to their input) and SQL cells to earlier SQL cells by name.
  */
 import type { Period, Calendar } from '../analyses/options';
+import type { Persona } from '../personas/rules';
+import type { Goal } from '../goals/goal';
 
 export const NOTEBOOK_VERSION = 1;
 
@@ -23,7 +25,7 @@ export type ParamName = keyof Params;
 export const PARAM_NAMES = Object.keys(DEFAULT_PARAMS) as ParamName[];
 
 /** The built-in analyses an analysis cell can show (each one is a panel of the report). */
-export const ANALYSES = ['kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales', 'clv', 'subscriptions'] as const;
+export const ANALYSES = ['kpis', 'cohorts', 'churn', 'rfm', 'nps', 'sales', 'clv', 'subscriptions', 'personas', 'goals'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
 
 export const CHART_TYPES = ['bar', 'line', 'area', 'scatter', 'hbar'] as const;
@@ -77,6 +79,10 @@ export interface Notebook {
   title: string;
   params: Params;
   cells: Cell[];
+  /** named rules over customers (src/personas/), shown by the personas panel and usable as goal segments */
+  personas: Persona[];
+  /** tracked targets (src/goals/), shown by the goals panel */
+  goals: Goal[];
 }
 
 /** A short random id (not a secret: ids only need to be unique within one document). */

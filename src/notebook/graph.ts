@@ -16,6 +16,8 @@ export const ANALYSIS_PARAMS: Record<AnalysisKind, readonly ParamName[]> = {
   sales: ['calendar', 'from', 'to'],
   clv: [],
   subscriptions: [],
+  personas: ['churnDays'],
+  goals: ['churnDays'],
 };
 
 export interface CellDeps {

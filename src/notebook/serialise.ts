@@ -7,6 +7,8 @@ import { checkDay } from '../analyses/options';
 import {
   ANALYSES, CHART_TYPES, DEFAULT_PARAMS, NOTEBOOK_VERSION, type Cell, type Notebook, type Params,
 } from './document';
+import { RULE_OPS, type Persona, type Rule } from '../personas/rules';
+import { validateGoal, type Goal, type GoalMetric } from '../goals/goal';
 
 export class NotebookFormatError extends Error {}
 
@@ -83,6 +85,45 @@ function readCell(v: unknown, i: number, ids: Set<string>): Cell {
   }
 }
 
+function readPersona(v: unknown, i: number, ids: Set<string>): Persona {
+  if (!isObj(v)) fail(`persona ${i + 1} is not an object`);
+  const id = str(v.id, `persona ${i + 1}'s id`);
+  if (!/^[A-Za-z0-9_-]{1,60}$/.test(id) || ids.has(id)) fail(`persona ${i + 1}'s id ${JSON.stringify(id)} is not a plain, unique id`);
+  ids.add(id);
+  if (!Array.isArray(v.rules)) fail(`persona ${i + 1} has no list of rules`);
+  const rules = v.rules.map((r, k): Rule => {
+    if (!isObj(r)) fail(`rule ${k + 1} of persona ${i + 1} is not an object`);
+    if (!RULE_OPS.includes(r.op as never)) fail(`rule ${k + 1} of persona ${i + 1} has an unknown operator ${JSON.stringify(r.op)}`);
+    const value = r.value;
+    const scalar = (x: unknown) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
+    if (!(scalar(value) || (Array.isArray(value) && value.every(scalar)))) fail(`rule ${k + 1} of persona ${i + 1} has a value that is not text, a number or a list of them`);
+    return { field: str(r.field, `rule ${k + 1}'s field`), op: r.op as Rule['op'], value: value as Rule['value'] };
+  });
+  return { id, name: str(v.name, `persona ${i + 1}'s name`), description: typeof v.description === 'string' ? v.description : '', rules };
+}
+
+function readGoal(v: unknown, i: number, ids: Set<string>): Goal {
+  if (!isObj(v)) fail(`goal ${i + 1} is not an object`);
+  const id = str(v.id, `goal ${i + 1}'s id`);
+  if (!/^[A-Za-z0-9_-]{1,60}$/.test(id) || ids.has(id)) fail(`goal ${i + 1}'s id ${JSON.stringify(id)} is not a plain, unique id`);
+  ids.add(id);
+  const m = v.metric;
+  const metric: GoalMetric = typeof m === 'string' ? (m as GoalMetric)
+    : isObj(m) && Array.isArray(m.channels) ? { kind: m.kind as never, channels: m.channels.map((c, k) => str(c, `channel ${k + 1} of goal ${i + 1}`)) }
+    : fail(`goal ${i + 1} has no metric`);
+  const goal: Goal = {
+    id, name: str(v.name, `goal ${i + 1}'s name`), metric,
+    target: typeof v.target === 'number' ? v.target : fail(`goal ${i + 1}'s target must be a number`),
+    start: str(v.start, `goal ${i + 1}'s start`), deadline: str(v.deadline, `goal ${i + 1}'s deadline`),
+    // A persona's members (set by the goals panel from a persona of this document); null = every customer.
+    ...(typeof v.segmentSql === 'string' ? { segmentSql: v.segmentSql } : {}),
+    ...(typeof v.segmentLabel === 'string' ? { segmentLabel: v.segmentLabel } : {}),
+  };
+  const problems = validateGoal(goal);
+  if (problems.length) fail(`goal ${i + 1} (${goal.name}): ${problems.join(' ')}`);
+  return goal;
+}
+
 /** Parses and checks a notebook document (a parsed JSON value or its text). */
 export function readNotebook(input: unknown): Notebook {
   let v = input;
@@ -110,5 +151,9 @@ export function readNotebook(input: unknown): Notebook {
   const names = cells.filter((c) => c.kind === 'sql').map((c) => (c as { name: string }).name.toLowerCase());
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) fail(`two SQL cells are named ${dup}`);
-  return { version: NOTEBOOK_VERSION, title: typeof v.title === 'string' ? v.title : 'Untitled notebook', params: readParams(v.params), cells };
+  const personaIds = new Set<string>();
+  const personas = Array.isArray(v.personas) ? v.personas.map((p, i) => readPersona(p, i, personaIds)) : [];
+  const goalIds = new Set<string>();
+  const goals = Array.isArray(v.goals) ? v.goals.map((g, i) => readGoal(g, i, goalIds)) : [];
+  return { version: NOTEBOOK_VERSION, title: typeof v.title === 'string' ? v.title : 'Untitled notebook', params: readParams(v.params), cells, personas, goals };
 }

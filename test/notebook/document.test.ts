@@ -28,7 +28,7 @@ describe('SQL parameters', () => {
 
 describe('dependency graph', () => {
   const nb: Notebook = {
-    version: NOTEBOOK_VERSION, title: 't', params: DEFAULT_PARAMS,
+    version: NOTEBOOK_VERSION, title: 't', params: DEFAULT_PARAMS, personas: [], goals: [],
     cells: [
       { id: 'a', kind: 'sql', name: 'base', source: "SELECT * FROM orders WHERE d >= {{from}} -- uses nothing else\n" },
       { id: 'b', kind: 'sql', name: 'by_week', source: "SELECT date_trunc({{period}}, d) FROM Base WHERE note <> 'by_month'" },
@@ -67,8 +67,10 @@ describe('dependency graph', () => {
 });
 
 describe('serialisation', () => {
-  it('round-trips the default report exactly', () => {
+  it('round-trips the default report exactly, with its personas and goals', () => {
     const nb = defaultReport();
+    expect(nb.personas.map((p) => p.name)).toEqual(['Saeed', 'Ali and Nazanin']);
+    expect(nb.goals).toHaveLength(2);
     expect(readNotebook(notebookToJson(nb))).toEqual(nb);
   });
 
@@ -93,6 +95,10 @@ describe('serialisation', () => {
     [{ version: 1, cells: [{ id: 'a', kind: 'sql', name: 'q', source: '' }, { id: 'b', kind: 'sql', name: 'Q', source: '' }] }, /two SQL cells are named q/],
     [{ version: 1, cells: [], params: { from: '2024-02-30' } }, /not a real day/],
     [{ version: 1, cells: [], params: { churnDays: 0 } }, /churnDays/],
+    [{ version: 1, cells: [], personas: [{ id: 'p', name: 'P', rules: [{ field: 'age', op: 'LIKE', value: 'x' }] }] }, /unknown operator "LIKE"/],
+    [{ version: 1, cells: [], personas: [{ id: 'p', name: 'P', rules: [{ field: 'age', op: '=', value: { $gt: 1 } }] }] }, /not text, a number or a list/],
+    [{ version: 1, cells: [], goals: [{ id: 'g', name: 'G', metric: 'nps', target: 50, start: '2024-05-01', deadline: '2024-01-01' }] }, /deadline must be on or after the start/],
+    [{ version: 1, cells: [], goals: [{ id: 'g', name: 'G', metric: 'happiness', target: 1, start: '2024-01-01', deadline: '2024-06-30' }] }, /Unknown metric "happiness"/],
   ])('refuses %j with a message that says what is wrong', (input, message) => {
     expect(() => readNotebook(input)).toThrow(NotebookFormatError);
     expect(() => readNotebook(input)).toThrow(message);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   ]);
 });
 
-const nb = (cells: Cell[], params = DEFAULT_PARAMS): Notebook => ({ version: NOTEBOOK_VERSION, title: 't', params, cells });
+const nb = (cells: Cell[], params = DEFAULT_PARAMS): Notebook => ({ version: NOTEBOOK_VERSION, title: 't', params, cells, personas: [], goals: [] });
 const rows = (r: NotebookRunner, id: string) => r.state(id).table?.toArray().map((x) => x.toJSON());
 
 describe('notebook runner', () => {
