@@ -96,11 +96,12 @@ test('NPS: score, the promoter/passive/detractor split, over time, behaviour and
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="load-report"]').length >= 3, null, { timeout: 90_000 });
   await page.waitForFunction(() => /^-?\d/.test(document.querySelector('[data-testid="nps-tiles"] .value')?.textContent ?? ''), null, { timeout: 60_000 });
   const score = Number((await page.locator('[data-testid="nps-tiles"] .value').first().textContent()).replace('−', '-'));
-  // The gauge's description states the split: the score is % promoters − % detractors.
+  // The gauge's description states the split with counts: the score is % promoters − % detractors.
   const desc = await page.locator('[data-testid="nps-gauge"] svg desc').textContent();
-  const pro = Number(/([\d.]+)% promoters/.exec(desc)[1]);
-  const det = Number(/([\d.]+)% detractors/.exec(desc)[1]);
-  assert.ok(Math.abs(score - (pro - det)) < 0.11, `NPS ${score} = ${pro} − ${det} (${desc})`);
+  const count = (what) => Number(new RegExp(`% ${what} \\(([\\d,]+)\\)`).exec(desc)[1].replace(/,/g, ''));
+  const total = Number(/from ([\d,]+) responses/.exec(desc)[1].replace(/,/g, ''));
+  const expected = (100 * (count('promoters') - count('detractors'))) / total;
+  assert.ok(Math.abs(score - expected) < 0.051, `NPS ${score} vs ${expected} (${desc})`);
   assert.ok(await page.locator('[data-testid="nps-gauge"] svg line, [data-testid="nps-gauge"] svg path').count() > 3);
   assert.equal(await page.locator('[data-testid="nps-behaviour"] rect.bar').count(), 6);
   assert.ok(await page.locator('[data-testid="nps-by-group"] rect.hbar').count() >= 5);
