@@ -25,7 +25,8 @@ export async function hasOrderLines(engine: Engine): Promise<boolean> {
 /** Column names of a table or view (empty when it does not exist). */
 export async function tableColumns(engine: Engine, table: string): Promise<string[]> {
   const rows = await queryRows<{ column_name: string }>(engine,
-    `SELECT column_name FROM duckdb_columns() WHERE table_name = ${literal(table)} AND NOT internal ORDER BY column_index`);
+    // GROUP BY: a segment filter's temp view shadows the table with the same columns (segment-filter.ts).
+    `SELECT column_name FROM duckdb_columns() WHERE table_name = ${literal(table)} AND NOT internal GROUP BY column_name ORDER BY min(column_index)`);
   return rows.map((r) => r.column_name);
 }
 

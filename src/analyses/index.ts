@@ -24,3 +24,4 @@ export * from './personas';
 export { wilson } from './wilson';
 export { dropAnalysisCache } from './base';
 export * from './goal-series';
+export * from './segment-filter';

@@ -46,6 +46,9 @@ export class DataStore {
   dataVersion = $state(0);
 
   engine: Engine | null = null;
+  /** Runs before the canonical tables are rebuilt (a load, a removal, a settings change): the app
+   *  removes its segment filter's views there (analyses/segment-filter.ts). */
+  beforeChange: (() => Promise<void>) | null = null;
   private session: DataSession | null = null;
   private keys = 0;
 
@@ -157,6 +160,7 @@ export class DataStore {
     const controller = new AbortController();
     this.active = { fileName: plan.fileName, progress: { stage: 'reading', fraction: null }, startedAt: performance.now(), controller };
     try {
+      await this.beforeChange?.();
       const report = await this.session.load(input, inspection, plan, (progress) => {
         if (this.active) this.active.progress = progress;
       }, controller.signal);
@@ -172,6 +176,7 @@ export class DataStore {
   }
 
   async removeFile(id: string) {
+    await this.beforeChange?.();
     await this.session?.remove(id);
     this.reports = this.reports.filter((r) => r.id !== id);
     this.summary = this.session?.summary ?? null;
@@ -180,6 +185,7 @@ export class DataStore {
 
   async updateSettings(s: Partial<LoadSettings>) {
     if (!this.session) return;
+    await this.beforeChange?.();
     await this.session.setSettings(s);
     this.settings = { ...this.session.settings };
     this.summary = this.session.summary;

@@ -38,6 +38,8 @@ export class NotebookStore {
   setParam<K extends ParamName>(name: K, value: Params[K]) {
     if (this.doc.params[name] === value) return;
     this.doc.params[name] = value;
+    // The segment filter changes what every table holds: the app applies it, then re-runs everything.
+    if (name === 'segment') return;
     void untrack(() => this.runner?.runAffected(this.snapshot(), { params: [name] }));
   }
 

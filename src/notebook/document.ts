@@ -18,9 +18,11 @@ export interface Params {
   /** reporting window; '' = from the first / to the last order */
   from: string;
   to: string;
+  /** the "Customers" filter: a persona id of this document, '' = all customers */
+  segment: string;
 }
 
-export const DEFAULT_PARAMS: Params = { period: 'month', calendar: 'gregorian', churnDays: 90, from: '', to: '' };
+export const DEFAULT_PARAMS: Params = { period: 'month', calendar: 'gregorian', churnDays: 90, from: '', to: '', segment: '' };
 export type ParamName = keyof Params;
 export const PARAM_NAMES = Object.keys(DEFAULT_PARAMS) as ParamName[];
 

@@ -41,6 +41,10 @@ export function readParams(v: unknown): Params {
     if (!Number.isInteger(v.churnDays) || (v.churnDays as number) < 1 || (v.churnDays as number) > 3650) fail('churnDays must be a whole number of days 1–3650');
     p.churnDays = v.churnDays as number;
   }
+  if (v.segment !== undefined && v.segment !== '') {
+    if (typeof v.segment !== 'string' || !/^[A-Za-z0-9_-]{1,60}$/.test(v.segment)) fail('segment must be a persona id');
+    p.segment = v.segment;
+  }
   for (const k of ['from', 'to'] as const) {
     if (v[k] === undefined || v[k] === '') continue;
     try {

@@ -97,3 +97,30 @@ test('a persona and a goal for it are made through the UI and saved with the not
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the Customers parameter restricts every panel and query to one persona, and back', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await waitReady(page);
+  await page.locator('[data-testid="persona-cards"] h3').first().waitFor({ timeout: 90_000 });
+  const customersTile = () => page.locator('[data-testid="kpi-tiles"] li').first().innerText();
+  await page.waitForFunction(() => /11,602/.test(document.querySelector('[data-testid="kpi-tiles"] li')?.textContent ?? ''), null, { timeout: 60_000 });
+  const sqlRows = async () => {
+    const cell = page.locator('article[data-kind="sql"]').first();
+    await cell.locator('[data-testid="cell-status"][data-status="done"]').waitFor({ timeout: 60_000 });
+    return cell.locator('[data-testid="result-table"] tbody tr:not(.pad)').count();
+  };
+
+  await page.selectOption('[data-testid="param-segment"]', { label: 'Saeed' });
+  await page.waitForFunction(() => /Showing Saeed: 1,659 customers/.test(document.querySelector('[data-testid="segment-note"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  // Headline figures: Saeed's 1,659 customers (test/personas/samples.test.ts), not the shop's 11,602.
+  await page.waitForFunction(() => /^Customers\s+1,659/.test(document.querySelector('[data-testid="kpi-tiles"] li')?.textContent?.trim() ?? ''), null, { timeout: 60_000 });
+  assert.match(await customersTile(), /1,659/);
+  // …and the SQL cells read the same filtered orders.
+  assert.ok(await sqlRows() > 0);
+
+  await page.click('[data-testid="segment-note"] button');
+  await page.waitForFunction(() => /^Customers\s+11,602/.test(document.querySelector('[data-testid="kpi-tiles"] li')?.textContent?.trim() ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.locator('[data-testid="segment-note"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
