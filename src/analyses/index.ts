@@ -25,3 +25,4 @@ export { wilson } from './wilson';
 export { dropAnalysisCache } from './base';
 export * from './goal-series';
 export * from './segment-filter';
+export * from './persona-groups';

@@ -13,6 +13,8 @@ import { runSubscriptions, type SubscriptionsResult } from '../analyses/subscrip
 import { tableColumns, tableExists } from '../analyses/columns';
 import type { Calendar, Period } from '../analyses/options';
 import { Section } from './section.svelte';
+import { buildPersonaGroups } from '../analyses/persona-groups';
+import type { Persona } from '../personas/rules';
 import { DEFAULT_PARAMS, type ParamName, type Params } from '../notebook/document';
 
 /** Where the report's parameters live (the notebook document). */
@@ -72,12 +74,16 @@ export class ReportStore {
   ms = $state(0);
 
   churn = new Section<ChurnView>();
-  segments = new Section<ChurnSegment[]>();
+  /** churn by group, with the breakdown it was computed for (the chart is titled by the result, not the picker) */
+  segments = new Section<{ by: string; rows: ChurnSegment[] }>();
   rfm = new Section<RfmResult>();
   nps = new Section<NpsResult>();
   subscriptions = new Section<SubscriptionsResult>();
   sales = new Section<SalesResult>();
   private generation = 0;
+
+  /** The document's personas (for the breakdown by persona); set by the app. */
+  personas: () => Persona[] = () => [];
 
   /** Period and churn window are the notebook's parameters: read from and written to it. */
   constructor(private params: ParamAccess = localParams()) {}
@@ -132,7 +138,7 @@ export class ReportStore {
   /** What the loaded data offers: breakdown columns, survey answers. Once per data version. */
   async inspect(engine: Engine) {
     const columns = await tableColumns(engine, 'orders');
-    this.segmentOptions = ['cohort', ...SEGMENT_COLUMNS.filter((c) => columns.includes(c))];
+    this.segmentOptions = ['cohort', ...(this.personas().length ? ['persona'] : []), ...SEGMENT_COLUMNS.filter((c) => columns.includes(c))];
     if (!this.segmentOptions.includes(this.segmentBy)) this.segmentBy = 'cohort';
     this.hasResponses = await tableExists(engine, 'responses');
   }
@@ -149,7 +155,11 @@ export class ReportStore {
 
   refreshSegments(engine: Engine) {
     const o = { ...this.options(), by: this.segmentBy };
-    return this.segments.run(() => measured('churn segments', () => runChurnSegments(engine, o)));
+    const personas = o.by === 'persona' ? $state.snapshot(this.personas()) as Persona[] : [];
+    return this.segments.run(() => measured('churn segments', async () => {
+      if (o.by === 'persona') await buildPersonaGroups(engine, personas);
+      return { by: o.by, rows: await runChurnSegments(engine, o) };
+    }));
   }
 
   refreshRfm(engine: Engine) {

@@ -10,6 +10,8 @@ import { sharedNodeEngine } from '../../src/engine/node';
 import { runKpiSummary } from '../../src/analyses/kpis';
 import { runNps } from '../../src/analyses/nps';
 import { applySegment, clearSegment } from '../../src/analyses/segment-filter';
+import { buildPersonaGroups } from '../../src/analyses/persona-groups';
+import { runChurnSegments } from '../../src/analyses/churn-segments';
 import type { Persona } from '../../src/personas/rules';
 import { createOrders, createResponses, type FixtureOrder } from './fixtures';
 
@@ -83,5 +85,24 @@ describe('segment filter', () => {
     await clearSegment(engine);
     await clearSegment(engine);
     expect(await queryRows(engine, 'SELECT count(DISTINCT customer_id)::INTEGER AS n FROM orders')).toEqual([{ n: 4 }]);
+  });
+});
+
+describe('personas as a breakdown', () => {
+  it('churn by persona: overlapping groups, customers in none, personas that do not fit left out', async () => {
+    await shop(ORDERS);
+    const young: Persona = { id: 'y', name: 'Under 30', description: '', rules: [{ field: 'age', op: '<', value: 30 }] };
+    const fans: Persona = { id: 'f', name: 'Club fans', description: '', rules: [{ field: 'favourite_club', op: '=', value: 'X' }] };
+    const everyone: Persona = { id: 'e', name: 'Everyone', description: '', rules: [] };
+    expect((await buildPersonaGroups(engine, [PARENTS, young, fans, everyone])).skipped).toEqual(['Club fans']);
+    const rows = await runChurnSegments(engine, { ...opts, by: 'persona' });
+    // asOf 03-31, 30 days: at risk = first order ≤ 03-01 (A, B, C; D first bought 03-31);
+    // churned = last order ≤ 03-01: B (02-01), C (02-15); A ordered 03-10.
+    const by = Object.fromEntries(rows.map((r) => [String(r.segment), [r.customers, r.atRisk, r.churned]]));
+    expect(by).toEqual({ Parents: [2, 2, 2], 'Under 30': [1, 1, 0], Everyone: [4, 3, 2] });
+    // D is in "Everyone" only; with no catch-all persona D would be the "(none)" group:
+    await buildPersonaGroups(engine, [PARENTS, young]);
+    const rows2 = await runChurnSegments(engine, { ...opts, by: 'persona' });
+    expect(rows2.find((r) => r.segment === null)).toMatchObject({ customers: 1, notYetAtRisk: 1, atRisk: 0 });
   });
 });

@@ -53,6 +53,12 @@ test('churn: tiles, charts, breakdown by channel, a new window, and the win-back
   const notes = await page.locator('[data-testid="churn-segments"] text.note').allTextContents();
   assert.ok(notes.length >= 3 && notes.every((n) => /^n = [\d,]+$/.test(n)), notes.join('|'));
 
+  // Breakdown by persona: the seeds' two personas and everyone else (personas may overlap).
+  await page.selectOption('[data-testid="churn-segment-by"]', 'persona');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="churn-segments"] .axis-y text')].some((t) => t.textContent === 'Saeed'), null, { timeout: 30_000 });
+  const groups = await page.locator('[data-testid="churn-segments"] .axis-y text').allTextContents();
+  assert.deepEqual([...groups].sort(), ['(in no persona)', 'Ali and Nazanin', 'Saeed']);
+
   // The suggested window (80th percentile of days between orders) becomes the churn window.
   const suggested = page.locator('[data-testid="churn-suggested"]');
   const days = Number(/Use (\d+) days/.exec(await suggested.innerText())[1]);
