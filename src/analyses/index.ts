@@ -26,3 +26,4 @@ export { dropAnalysisCache } from './base';
 export * from './goal-series';
 export * from './segment-filter';
 export * from './persona-groups';
+export * from './persona-clv';

@@ -4,6 +4,8 @@ import {
   type PersonaOptions, type PersonaSuggestion, type PersonasResult, type ProfileField,
 } from '../analyses/personas';
 import type { Persona } from '../personas/rules';
+import { runPersonaClv, type PersonaClv } from '../analyses/persona-clv';
+import type { ClvResult } from '../analyses/clv';
 import { Section } from './section.svelte';
 
 /**
@@ -25,6 +27,8 @@ export class PersonasStore {
   results = new Section<PersonasResult>();
   fields = new Section<ProfileField[]>();
   suggestions = new Section<PersonaSuggestion[]>();
+  /** predicted CLV per persona, once the CLV models are fitted (with the months it covers) */
+  predicted = new Section<{ months: number; rows: PersonaClv[] }>();
 
   constructor(initial: readonly Persona[] | PersonasAccess = []) {
     if ('get' in initial && typeof initial.get === 'function') this.access = initial as PersonasAccess;
@@ -35,6 +39,12 @@ export class PersonasStore {
   run(engine: Engine, personas: readonly Persona[] = this.personas, options: PersonaOptions = {}): Promise<void> {
     const list = personas.map((p) => $state.snapshot(p) as Persona);
     return this.results.run(() => runPersonas(engine, list, options));
+  }
+
+  /** Mean predicted CLV of each persona's members, from a fitted CLV result. */
+  runPredicted(engine: Engine, clv: ClvResult): Promise<void> {
+    const list = this.personas.map((p) => $state.snapshot(p) as Persona);
+    return this.predicted.run(async () => ({ months: clv.clvSchedule.months, rows: await runPersonaClv(engine, clv, list) }));
   }
 
   /** Fields and suggestions for the editor. */

@@ -32,6 +32,8 @@ test('the seeds\' personas and goals are in the default report', async () => {
   const text = await page.locator('[data-testid="persona-cards"]').innerText();
   assert.match(text, /1,659\s+customers/);
   assert.match(text, /3,901\s+customers/);
+  // Predicted CLV per persona arrives once the CLV models are fitted.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="persona-predicted-clv"]')].every((d) => /Toman/.test(d.textContent ?? '')), null, { timeout: 90_000 });
 
   const goalCards = page.locator('[data-testid="goal-card"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="goal-status"]').length === 2, null, { timeout: 60_000 });
