@@ -8,6 +8,7 @@ import { rejectRows, type RejectRow } from '../data/load/rejects';
 import { rejectsCsv } from '../data/rejects-csv';
 import type { CanonicalSummary } from '../data/load/canonical';
 import { recallMapping, rememberMapping } from './remembered-mappings';
+import { fetchDataUrl } from '../share/data-url';
 
 export interface PendingFile {
   key: number;
@@ -52,7 +53,14 @@ export class DataStore {
   private session: DataSession | null = null;
   private keys = 0;
 
-  async start(createEngine: () => Promise<Engine & { info?: { bundle: string; startMs: number } }>, loadSample: boolean) {
+  /**
+   * `beforeReady` runs on the engine before anything else may use it (the notebook's lockdown);
+   * `dataUrls` (?data=) are fetched and loaded instead of the sample.
+   */
+  async start(
+    createEngine: () => Promise<Engine & { info?: { bundle: string; startMs: number } }>, loadSample: boolean,
+    options: { beforeReady?: (engine: Engine) => Promise<void>; dataUrls?: string[] } = {},
+  ) {
     try {
       // A worker that dies while starting (blocked by a policy, out of memory) never answers:
       // give up after a while and say so instead of spinning forever.
@@ -65,9 +73,11 @@ export class DataStore {
       this.engineInfo = engine.info ?? null;
       this.session = new DataSession(engine);
       await this.session.init();
+      await options.beforeReady?.(engine);
       this.status = 'ready';
       this.statusMessage = 'Ready';
-      if (loadSample) await this.loadSample();
+      if (options.dataUrls?.length) await this.loadUrls(options.dataUrls);
+      else if (loadSample) await this.loadSample();
     } catch (e) {
       this.status = 'failed';
       this.statusMessage = `The database could not start: ${(e as Error).message}`;
@@ -97,6 +107,51 @@ export class DataStore {
         return false;
       }
       return this.runLoad(input, inspection, inspection.plan, false);
+  }
+
+  /**
+   * `?data=` files: fetched, inspected and loaded like a dropped file whose proposed mapping is
+   * accepted at once (a remembered mapping wins). A file whose mapping needs the user waits in the
+   * pending list; each failure is said in one sentence, the other files still load.
+   */
+  async loadUrls(urls: string[]) {
+    const errors: string[] = [];
+    let loaded = 0;
+    try {
+      for (const raw of urls) {
+        let input: InputFile;
+        try {
+          const got = await fetchDataUrl(raw, location.href);
+          input = inputFromBlob(got.blob, got.name);
+        } catch (e) {
+          errors.push((e as Error).message);
+          continue;
+        }
+        let inspection: Inspection;
+        try {
+          inspection = await inspectFile(input);
+        } catch (e) {
+          errors.push(`“${input.name}” from ${raw} could not be read: ${(e as Error).message}`);
+          continue;
+        }
+        if (!inspection.plan) {
+          errors.push(`${inspection.error ?? `“${input.name}” was not recognised as orders, customers, responses or subscriptions.`} (from ${raw})`);
+          continue;
+        }
+        const recalled = recallMapping(inspection.signature, inspection.plan);
+        const plan = recalled ?? inspection.plan;
+        const problems = validatePlan(plan);
+        if (problems.length) {
+          this.pending.push({ key: ++this.keys, input, inspection, plan, remembered: !!recalled, error: problems.join(' ') });
+          continue;
+        }
+        if (await this.runLoad(input, inspection, plan, false)) loaded++;
+        else if (this.lastError) errors.push(this.lastError);
+      }
+    } finally {
+      if (loaded) this.announce();
+      this.lastError = errors.length ? errors.join(' ') : null;
+    }
   }
 
   /** Sniff and preview dropped files; nothing heavy runs until the user confirms. */

@@ -9,6 +9,35 @@ import { NotebookRunner } from '../notebook/runner.svelte';
 import { loadSavedNotebook, saveNotebook } from '../notebook/autosave';
 import { notebookToJson, readNotebook } from '../notebook/serialise';
 import { analysisSql } from '../notebook/analysis-sql';
+import { isShareHash, notebookFromHash } from '../share/link';
+import { lockEngine, readUntrustedMark, writeUntrustedMark } from '../share/lockdown';
+
+/** Where the open notebook came from, decided once when the page opens (see src/share/lockdown.ts). */
+interface Opening {
+  doc: Notebook;
+  /** someone else's SQL: the engine must be locked before it runs */
+  fromElsewhere: boolean;
+  notice: { text: string; bad?: boolean } | null;
+  /** opened from the page's #nb= hash */
+  fromLink: boolean;
+}
+
+/** The notebook to open: a share link in the hash wins, else the autosaved one, else the built-in report. */
+export function openingNotebook(hash: string, storage: Storage | undefined = globalThis.localStorage): Opening {
+  const saved = () => {
+    const doc = loadSavedNotebook(storage);
+    return { doc: doc ?? defaultReport(), fromElsewhere: !!doc && readUntrustedMark(storage) };
+  };
+  if (isShareHash(hash)) {
+    try {
+      const doc = notebookFromHash(hash);
+      return { doc, fromElsewhere: true, fromLink: true, notice: { text: `Opened “${doc.title}” from the link: ${doc.cells.length} cells.` } };
+    } catch (e) {
+      return { ...saved(), fromLink: false, notice: { text: `The share link could not be opened. ${(e as Error).message}`, bad: true } };
+    }
+  }
+  return { ...saved(), fromLink: false, notice: null };
+}
 
 /**
  * The open notebook: the document (autosaved), its runner, and every edit a user can make —
@@ -16,12 +45,41 @@ import { analysisSql } from '../notebook/analysis-sql';
  * saving to and opening from a `.json` file. Edits re-run exactly what they affect.
  */
 export class NotebookStore {
-  doc = $state<Notebook>(loadSavedNotebook() ?? defaultReport());
+  private opening: Opening;
+  doc = $state<Notebook>(defaultReport());
   runner = $state<NotebookRunner | null>(null);
   /** a message about the document itself (opened, could not open…) */
   notice = $state<{ text: string; bad?: boolean } | null>(null);
+  /** The document (or one opened earlier on this page) came from a link or file: someone else's SQL. */
+  fromElsewhere = $state(false);
+  /** This page's engine is (or will be, before any notebook SQL) locked down; only a reload undoes it. */
+  locked = $state(false);
+  /** Embedded (?embed=): never autosaves, so an iframe cannot overwrite the user's own notebook. */
+  embedded = false;
+  private engine: Engine | null = null;
+
+  constructor(options: { hash?: string; embedded?: boolean } = {}) {
+    this.opening = openingNotebook(options.hash ?? '');
+    this.doc = this.opening.doc;
+    this.fromElsewhere = this.locked = this.opening.fromElsewhere;
+    this.notice = this.opening.notice;
+    this.embedded = !!options.embedded;
+  }
+
+  /** Whether the document was opened from the page's share link (the app then drops the hash). */
+  get openedFromLink() {
+    return this.opening.fromLink;
+  }
+
+  /** Locks the engine when the notebook needs it. The app calls this before the engine reports ready. */
+  async prepare(engine: Engine) {
+    if (this.locked) await lockEngine(engine);
+  }
 
   attach(engine: Engine) {
+    this.engine = engine;
+    // A file opened while the engine was starting: lock before the runner's first query.
+    if (this.locked) void lockEngine(engine);
     this.runner = new NotebookRunner(engine);
   }
 
@@ -122,7 +180,20 @@ export class NotebookStore {
   }
 
   autosave() {
+    if (this.embedded) return;
+    // The mark first: a document from elsewhere must never sit in storage unmarked.
+    if (this.fromElsewhere) writeUntrustedMark(true);
     saveNotebook(this.snapshot());
+    if (!this.fromElsewhere) writeUntrustedMark(false);
+  }
+
+  /** "Trust it and reload": keep the document as one's own and reopen the page with a fresh, unlocked engine. */
+  trustAndReload() {
+    this.fromElsewhere = false;
+    this.autosave();
+    const u = new URL(location.href);
+    u.hash = '';
+    location.replace(u.href.replace(/#$/, ''));
   }
 
   toJson(): string {
@@ -133,6 +204,9 @@ export class NotebookStore {
   async open(file: Blob & { name?: string }) {
     try {
       const nb = readNotebook(await file.text());
+      // Someone else's SQL: lock the engine before any of it is queued.
+      this.fromElsewhere = this.locked = true;
+      if (this.engine) await lockEngine(this.engine);
       this.replace(nb);
       this.notice = { text: `Opened ${file.name ?? 'the notebook'}: ${nb.cells.length} cells.` };
     } catch (e) {
@@ -141,6 +215,7 @@ export class NotebookStore {
   }
 
   reset() {
+    this.fromElsewhere = false; // the built-in report is ours (the engine stays locked until a reload)
     this.replace(defaultReport());
     this.notice = { text: 'The built-in Retention report is back.' };
   }

@@ -6,7 +6,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Engine, FileSource, QueryOptions } from './engine';
 import { QueryCancelled } from './engine';
-import { OPEN_SETTINGS } from './settings';
+import { LOCKDOWN_SETTINGS, OPEN_SETTINGS } from './settings';
 
 /** Which bundle was picked and how long start-up took; shown in the status bar and benchmarks. */
 export interface BrowserEngineInfo {
@@ -75,7 +75,7 @@ export async function createBrowserEngine(): Promise<Engine & { info: BrowserEng
     }
   }
 
-  return {
+  const engine: Engine & { info: BrowserEngineInfo } = {
     kind: 'browser',
     info: { bundle: bundle.mainModule.includes('-eh') ? 'eh' : 'mvp', startMs: performance.now() - t0 },
     query(sql, options) {
@@ -109,9 +109,19 @@ export async function createBrowserEngine(): Promise<Engine & { info: BrowserEng
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    lockDown() {
+      // One link of the query chain for all three settings: every query queued after this call
+      // runs locked, and none can slip in between them.
+      const next = chain.then(async () => {
+        for (const s of LOCKDOWN_SETTINGS) await run(s);
+      });
+      chain = next.catch(() => undefined);
+      return next;
+    },
     async close() {
       await conn.close();
       await db.terminate();
     },
   };
+  return engine;
 }

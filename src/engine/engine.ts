@@ -23,6 +23,15 @@ export interface Engine {
   cancel(): Promise<boolean>;
   /** Subscribe to execution progress (0..1) of long queries; returns an unsubscribe function. */
   onProgress(listener: (fraction: number) => void): () => void;
+  /**
+   * Lock the database for SQL that came from someone else (a share link or a notebook file):
+   * runs LOCKDOWN_SETTINGS (settings.ts) — only registered uploads under `uploads/` stay
+   * readable, no network, no other files, and settings cannot be changed back. Irreversible for
+   * this engine: undoing it means a new engine (a page reload). Optional only so that thin
+   * wrappers (segment views, benchmarks, test doubles) need not forward it; both real engines
+   * implement it, and the app locks the real engine, never a wrapper.
+   */
+  lockDown?(): Promise<void>;
   close(): Promise<void>;
 }
 

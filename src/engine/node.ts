@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { Engine, FileSource, QueryOptions } from './engine';
 import { QueryCancelled } from './engine';
-import { OPEN_SETTINGS } from './settings';
+import { LOCKDOWN_SETTINGS, OPEN_SETTINGS } from './settings';
 
 // The blocking (synchronous) build of the same DuckDB-WASM package the browser runs. It is used
 // for tests and the headless report command; instantiation costs ~1 s, so share one per process.
@@ -52,6 +52,9 @@ export async function createNodeEngine(): Promise<Engine> {
     },
     onProgress() {
       return () => {};
+    },
+    async lockDown() {
+      for (const s of LOCKDOWN_SETTINGS) conn.query(s);
     },
     async close() {
       conn.close();
