@@ -199,3 +199,35 @@ test('?data= to another site says the request was blocked (CORS / the page polic
   assert.match(await err.innerText(), /example\.invalid\/orders\.csv.*could not be downloaded.*CORS/);
   await context.close();
 });
+
+test('?data= on another site loads (HTTPS + CORS), and nothing else off-site is reachable — not even from SQL', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const hits = [];
+  await context.route('https://data.example.org/**', async (route) => {
+    hits.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'text/tab-separated-values', headers: { 'access-control-allow-origin': '*' },
+      body: await import('node:fs/promises').then((fs) => fs.readFile(join(fixtures, 'tab-separated.tsv'))) });
+  });
+  await context.route('https://elsewhere.example.org/**', async (route) => {
+    hits.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' }, body: 'a\n1\n' });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}?data=${encodeURIComponent('https://data.example.org/shop/orders.tsv')}`);
+  await waitReady(page);
+  await page.waitForSelector('[data-testid="load-report"]', { timeout: 60_000 });
+  assert.match(await page.locator('[data-testid="load-report"]').first().innerText(), /orders\.tsv/);
+  assert.deepEqual(hits, ['https://data.example.org/shop/orders.tsv']);
+
+  // The page's fence is its own site plus the ?data= origins: SQL cannot reach any other host.
+  await page.selectOption('[data-testid="add-kind"]', 'sql');
+  await page.click('[data-testid="add-cell"]');
+  const cell = sqlCells(page).last();
+  await typeSql(page, cell, "SELECT * FROM read_csv('https://elsewhere.example.org/leak.csv')");
+  await cell.locator('[data-testid="cell-error"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual(hits, ['https://data.example.org/shop/orders.tsv'], 'no request reached another host');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
