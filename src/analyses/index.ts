@@ -21,6 +21,7 @@ export * from './channels';
 export * from './loyalty';
 export * from './subscriptions';
 export * from './personas';
+export * from './persona-suggestions';
 export { wilson } from './wilson';
 export { dropAnalysisCache } from './base';
 export * from './goal-series';

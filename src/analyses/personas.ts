@@ -1,7 +1,7 @@
 import { queryRows, type Engine } from '../engine/engine';
 import { ident, literal } from '../engine/sql';
 import {
-  BEHAVIOUR_FIELDS, PROFILE_TABLE, describePersonaRules, personaConditionSql, slug, validatePersona,
+  BEHAVIOUR_FIELDS, PROFILE_TABLE, describePersonaRules, personaConditionSql, validatePersona,
   type FieldType, type Persona,
 } from '../personas/rules';
 import { LATEST_ORDER_DAY, prepareBase, type AnalysisBase } from './base';
@@ -11,7 +11,6 @@ import { DAYS_PER_YEAR } from './kpis';
 import { csatScore, npsScore, SCORE_AGGREGATES, VALID_RESPONSE, type CsatScore, type NpsScore, type ScoreCounts } from './nps-scores';
 import { resolveOptions, type AnalysisOptions } from './options';
 import { ratio, times } from './ratio';
-import { RFM_SEGMENTS } from './rfm-segments';
 import { rfmCtes } from './rfm';
 import { extraColumn, scopeCtes } from './scope';
 
@@ -121,12 +120,6 @@ export interface PersonasResult {
   overlap: number[][];
 }
 
-export interface PersonaSuggestion {
-  persona: Persona;
-  kind: 'rfm' | 'channel-city';
-  customers: number;
-  share: number;
-}
 
 const META_TABLE = '_rn_profile_meta';
 /** TEMP table (customer_id, value = product, n = orders, revenue), built with the profile */
@@ -472,62 +465,6 @@ export async function runPersonas(engine: Engine, personas: readonly Persona[], 
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${members}`);
   }
-}
-
-/**
- * Candidate personas the data offers: one per RFM segment holding ≥ `minRfmShare` of customers
- * (default 1%), in RFM_SEGMENTS order; then the largest first-order channel × city combinations
- * holding ≥ `minComboShare` (default 2%), at most `maxCombos` (default 6), largest first.
- */
-export async function suggestPersonas(
-  engine: Engine, options: PersonaOptions & { minRfmShare?: number; minComboShare?: number; maxCombos?: number } = {},
-): Promise<PersonaSuggestion[]> {
-  const profile = await ensureCustomerProfile(engine, options);
-  const minRfm = options.minRfmShare ?? 0.01;
-  const minCombo = options.minComboShare ?? 0.02;
-  const maxCombos = options.maxCombos ?? 6;
-  const [{ n }] = await queryRows<{ n: number }>(engine, `SELECT count(*) AS n FROM ${profile.table}`);
-  if (n === 0) return [];
-  const out: PersonaSuggestion[] = [];
-  const taken = new Set<string>();
-  const id = (stem: string) => {
-    let v = stem;
-    for (let i = 2; taken.has(v); i++) v = `${stem}-${i}`;
-    taken.add(v);
-    return v;
-  };
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const seg = await queryRows<{ segment: string; customers: number }>(engine,
-    `SELECT rfm_segment AS segment, count(*) AS customers FROM ${profile.table} WHERE rfm_segment IS NOT NULL GROUP BY 1`);
-  for (const name of RFM_SEGMENTS) {
-    const r = seg.find((x) => x.segment === name);
-    if (!r || r.customers / n < minRfm) continue;
-    out.push({
-      kind: 'rfm', customers: r.customers, share: r.customers / n,
-      persona: {
-        id: id(`rfm-${slug(name)}`), name, rules: [{ field: 'rfm_segment', op: '=', value: name }],
-        description: `RFM segment "${name}" on ${profile.asOf}: ${r.customers} customers (${pct(r.customers / n)}).`,
-      },
-    });
-  }
-  const names = new Set(profile.fields.map((f) => f.name));
-  if (names.has('first_channel') && names.has('first_city') && maxCombos > 0) {
-    const combos = await queryRows<{ channel: string; city: string; customers: number }>(engine, `
-      SELECT first_channel AS channel, first_city AS city, count(*) AS customers FROM ${profile.table}
-      WHERE first_channel IS NOT NULL AND first_city IS NOT NULL GROUP BY ALL
-      HAVING count(*) >= ${literal(minCombo)} * ${n} ORDER BY customers DESC, channel, city LIMIT ${maxCombos}`);
-    for (const c of combos) {
-      out.push({
-        kind: 'channel-city', customers: c.customers, share: c.customers / n,
-        persona: {
-          id: id(slug(`first ${c.channel} ${c.city}`).replace(/^first$/, 'first-order') || 'first-order'), name: `${c.channel} · ${c.city}`,
-          rules: [{ field: 'first_channel', op: '=', value: c.channel }, { field: 'first_city', op: '=', value: c.city }],
-          description: `First order via ${c.channel}, shipped to ${c.city}: ${c.customers} customers (${pct(c.customers / n)}).`,
-        },
-      });
-    }
-  }
-  return out;
 }
 
 /** Whether the data can have personas at all (an `orders` table exists). */

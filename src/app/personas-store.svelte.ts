@@ -1,8 +1,6 @@
 import type { Engine } from '../engine/engine';
-import {
-  profileFields, runPersonas, suggestPersonas,
-  type PersonaOptions, type PersonaSuggestion, type PersonasResult, type ProfileField,
-} from '../analyses/personas';
+import { profileFields, runPersonas, type PersonaOptions, type PersonasResult, type ProfileField } from '../analyses/personas';
+import { suggestPersonas, type PersonaSuggestion } from '../analyses/persona-suggestions';
 import type { Persona } from '../personas/rules';
 import { runPersonaClv, type PersonaClv } from '../analyses/persona-clv';
 import type { ClvResult } from '../analyses/clv';

@@ -4,7 +4,8 @@ import { queryRows } from '../../src/engine/engine';
 import { sharedNodeEngine } from '../../src/engine/node';
 import { runKpiSummary } from '../../src/analyses/kpis';
 import { runCohorts } from '../../src/analyses/cohorts';
-import { ensureCustomerProfile, profileFields, runPersonas, suggestPersonas } from '../../src/analyses/personas';
+import { ensureCustomerProfile, profileFields, runPersonas } from '../../src/analyses/personas';
+import { suggestPersonas } from '../../src/analyses/persona-suggestions';
 import { personaMembersSql, type Persona } from '../../src/personas/rules';
 import { createOrders, createResponses, type FixtureOrder } from './fixtures';
 

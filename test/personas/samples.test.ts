@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Engine } from '../../src/engine/engine';
 import { runKpiSummary } from '../../src/analyses/kpis';
-import { profileFields, runPersonas, suggestPersonas, type PersonasResult, type PersonaSuggestion } from '../../src/analyses/personas';
+import { profileFields, runPersonas, type PersonasResult } from '../../src/analyses/personas';
+import { suggestPersonas, type PersonaSuggestion } from '../../src/analyses/persona-suggestions';
 import { SAMPLE_PERSONAS } from '../../src/personas/samples';
 import { freshSession, loadPath } from '../data/load-helpers';
 
