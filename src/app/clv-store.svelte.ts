@@ -62,9 +62,9 @@ export class ClvStore {
     this.phase = 'Preparing per-customer summaries';
     const t0 = performance.now();
     try {
-      const result = await measured('clv', () => this.runner(engine, this.options(lastDay), {
+      const result = await this.exclusive(() => measured('clv', () => this.runner(engine, this.options(lastDay), {
         signal: controller.signal, onProgress: (p) => { mark('rn:clv-phase', p); if (this.controller === controller) this.phase = p; },
-      }));
+      })));
       mark('rn:clv-timings', result.timings);
       if (this.controller !== controller) return;
       this.result = result;
@@ -83,10 +83,23 @@ export class ClvStore {
   }
 
   /** Every scored customer of the current result as CSV (by customer_id), built page by page. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Runs `work` after every earlier CLV job. The CLV fit and everything that re-scores customers
+   * (the CSV download, predicted CLV per persona) rebuild the same per-customer summary table in
+   * DuckDB: run concurrently, one would read the other's table.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   async customersCsv(engine: Engine): Promise<string> {
     if (!this.result) return CUSTOMERS_CSV_HEADER;
     const parts = [`${CUSTOMERS_CSV_HEADER}\r\n`];
-    await streamClvCustomers(engine, this.result, (batch) => { if (batch.length) parts.push(`${clvCustomersCsvRows(batch)}\r\n`); });
+    const result = this.result;
+    await this.exclusive(() => streamClvCustomers(engine, result, (batch) => { if (batch.length) parts.push(`${clvCustomersCsvRows(batch)}\r\n`); }));
     return parts.join('');
   }
 
