@@ -15,6 +15,7 @@ import {
   NATIONAL_JERSEY_OLD, PREMIER_LEAGUE, PRODUCTS, SPANISH, STATUS_FA,
 } from './catalog.mjs';
 import { SUBSCRIPTIONS_HEADER, SUBSCRIPTIONS_TRUTH_HEADER, renderSubscriptions, simulateSubscriptions } from './subscriptions.mjs';
+import { mulberry32 } from './random.mjs';
 
 export const DEFAULT_SEED = 14020810; // 1402/08/10, the shop's first day in the Jalali calendar
 export const CUSTOMER_COUNT = 12_000;
@@ -40,16 +41,6 @@ const SAMPLE_ROWS = 300;
 // Randomness: mulberry32, one stream per purpose and per customer so that a change in one part
 // of the simulation does not reshuffle everything else.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function subSeed(seed, stream, k) {
   let h = (seed ^ Math.imul(stream + 0x632be5ab, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0;

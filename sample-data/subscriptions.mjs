@@ -41,16 +41,6 @@ const TRIAL_DAYS = 14;
 const RETRY_DAYS = 21; // Stripe's smart retries, then the subscription is cancelled (or marked unpaid)
 const INCOMPLETE_SECONDS = 23 * 3600; // an incomplete subscription expires after 23 hours
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rng, pairs) => {
   let total = 0;
   for (const [, w] of pairs) total += w;

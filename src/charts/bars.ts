@@ -2,8 +2,8 @@
  * Grouped vertical bars: categories along x, one bar per series in each group, value on y
  * (starting at 0). Each bar has a tooltip (<title>) naming category, series and value.
  */
-import { axisBottom, axisLeft, max, scaleBand, scaleLinear } from 'd3';
-import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
+import { axisLeft, max, scaleBand, scaleLinear } from 'd3';
+import { axisTitle, categoryAxis, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
 import { seriesColour } from './palette';
 
 export interface BarSeries { name: string; values: readonly number[] }
@@ -48,13 +48,8 @@ export function renderBars(el: SVGSVGElement, spec: BarSpec, size: { width: numb
       .append('title').text((c, k) => `${c} · ${s.name}: ${fmt(s.values[k] ?? 0)}`);
   });
 
-  // Label every n-th category when they would overlap (~7 px per character at 12 px).
-  const widest = Math.max(1, ...spec.categories.map((c) => c.length)) * 6.6 + 8;
-  const every = Math.max(1, Math.ceil(widest / Math.max(1, x.step())));
-  const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
-    .call(axisBottom(x).tickValues(spec.categories.filter((_, k) => k % every === 0)).tickSizeOuter(0));
+  categoryAxis(f, x, spec.categories);
   const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((d) => fmt(Number(d))));
-  styleAxis(xa);
   styleAxis(ya);
   axisTitle(f, 'x', spec.xLabel);
   axisTitle(f, 'y', spec.yLabel);

@@ -3,7 +3,7 @@
  * accessible name and description (role="img" + <title>/<desc>), a visible title, a legend row
  * and the plot area inside margins. Charts draw into `frame.plot`; they never read app state.
  */
-import { select, type Selection } from 'd3';
+import { axisBottom, select, type ScaleBand, type Selection } from 'd3';
 
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 export type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -99,6 +99,19 @@ function drawLegend(svg: Svg, items: readonly LegendItem[], y: number) {
 export function leftMarginFor(tickLabels: readonly string[]): number {
   const widest = Math.max(0, ...tickLabels.map((t) => t.length));
   return Math.max(56, Math.ceil(widest * 6.6) + 30);
+}
+
+/**
+ * A category x axis under the plot that labels every n-th category when the labels would
+ * otherwise overlap (~6.6 px per character at 12 px). Returns the axis group.
+ */
+export function categoryAxis(f: Frame, x: ScaleBand<string>, categories: readonly string[]): G {
+  const widest = Math.max(1, ...categories.map((c) => c.length)) * 6.6 + 8;
+  const every = Math.max(1, Math.ceil(widest / Math.max(1, x.step())));
+  const g = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
+    .call(axisBottom(x).tickValues(categories.filter((_, k) => k % every === 0)).tickSizeOuter(0));
+  styleAxis(g);
+  return g;
 }
 
 /** An axis title: under the x axis or rotated beside the y axis. */

@@ -3,8 +3,8 @@
  * (e.g. dormant customers in a lifecycle chart) stack down, so growth and loss read at a glance.
  * Categories flagged incomplete are drawn lighter.
  */
-import { axisBottom, axisLeft, scaleBand, scaleLinear } from 'd3';
-import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
+import { axisLeft, scaleBand, scaleLinear } from 'd3';
+import { axisTitle, categoryAxis, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
 import { seriesColour } from './palette';
 
 export interface StackedSpec {
@@ -54,11 +54,8 @@ export function renderStacked(el: SVGSVGElement, spec: StackedSpec, size: { widt
   });
   f.plot.append('line').attr('class', 'zero').attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).style('stroke', 'var(--muted, #888)');
 
-  const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(f.width / 52))));
-  const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
-    .call(axisBottom(x).tickValues(spec.categories.filter((_, k) => k % every === 0)).tickSizeOuter(0));
+  categoryAxis(f, x, spec.categories);
   const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((d) => fmt(Number(d))));
-  styleAxis(xa);
   styleAxis(ya);
   axisTitle(f, 'x', spec.xLabel);
   axisTitle(f, 'y', spec.yLabel);
