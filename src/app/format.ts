@@ -1,18 +1,13 @@
 /**
- * Display formatting for the data panels (locale-aware; full i18n arrives with src/i18n).
- * Formatters are built once per option set: an Intl.NumberFormat costs far more than a format()
- * call, and a cohort table formats thousands of cells.
+ * Display formatting of numbers, money and durations in the reader's language and digits
+ * (src/i18n/prefs.svelte.ts). Reading `prefs` inside a component re-renders it when they change.
+ * Dates and periods: src/i18n/dates.ts (re-exported here for the components).
  */
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(undefined, options);
-    cache.set(key, f);
-  }
-  return f;
-}
+import { prefs } from '../i18n/prefs.svelte';
+import { numberFormat } from '../i18n/numbers';
+import type { Lang } from '../i18n/langs';
+
+const nf = (options: Intl.NumberFormatOptions) => numberFormat(prefs.lang, prefs.digits, options);
 
 export const fmtInt = (n: number) => nf({ maximumFractionDigits: 0 }).format(n);
 
@@ -23,12 +18,32 @@ export const fmtSig = (n: number, significant = 3) => nf({ maximumSignificantDig
 /** A share 0..1 as a percentage. */
 export const fmtPct = (x: number, digits = 1) => nf({ style: 'percent', maximumFractionDigits: digits }).format(x);
 
+/**
+ * The name of a currency unit as shown next to amounts. IRT is the Toman (not an ISO code: shops
+ * in Iran price in Toman; 1 Toman = 10 Rials, IRR); every other code is shown as its ISO code.
+ */
+const UNIT_NAMES: Record<Lang, Record<string, string>> = {
+  en: { IRT: 'Toman', IRR: 'Rial' },
+  fa: { IRT: 'تومان', IRR: 'ریال' },
+  ar: { IRT: 'تومان', IRR: 'ريال' },
+};
+export const currencyLabel = (currency: string | null): string =>
+  currency ? (UNIT_NAMES[prefs.lang][currency] ?? currency) : '';
+
+/** " (Toman)" / " (USD)" for axis and column labels; "" without a currency. */
+export const currencySuffix = (currency: string | null): string => (currency ? ` (${currencyLabel(currency)})` : '');
+
 export function fmtMoney(n: number, currency: string | null): string {
   const num = nf({ maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2 }).format(n);
-  if (!currency) return num;
-  if (currency === 'IRT') return `${num} Toman`;
-  return `${num} ${currency}`;
+  return currency ? `${num} ${currencyLabel(currency)}` : num;
 }
 
-export const fmtDate = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().slice(0, 10));
-export const fmtSeconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const SECONDS: Record<Lang, string> = { en: 's', fa: 'ثانیه', ar: 'ث' };
+export const fmtSeconds = (ms: number) =>
+  `${nf({ minimumFractionDigits: ms < 10_000 ? 2 : 1, maximumFractionDigits: ms < 10_000 ? 2 : 1 }).format(ms / 1000)} ${SECONDS[prefs.lang]}`;
+
+/** The ISO day (YYYY-MM-DD, UTC) of an epoch-ms timestamp: a value, not for display. */
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** An epoch-ms or ISO day for display (display calendar, language, digits). */
+export { fmtDay as fmtDate, fmtDay, fmtPeriod } from '../i18n/dates';
