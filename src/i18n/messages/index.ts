@@ -13,13 +13,14 @@ import share from './share';
 import personas from './personas';
 import goals from './goals';
 import charts from './charts';
+import dates from './dates';
 
-export const AREAS = { common, data, report, sections, analyses, notebook, share, personas, goals, charts };
+export const AREAS = { common, data, report, sections, analyses, notebook, share, personas, goals, charts, dates };
 
 export const MESSAGES = {
-  en: { ...common.en, ...data.en, ...report.en, ...sections.en, ...analyses.en, ...notebook.en, ...share.en, ...personas.en, ...goals.en, ...charts.en },
-  fa: { ...common.fa, ...data.fa, ...report.fa, ...sections.fa, ...analyses.fa, ...notebook.fa, ...share.fa, ...personas.fa, ...goals.fa, ...charts.fa },
-  ar: { ...common.ar, ...data.ar, ...report.ar, ...sections.ar, ...analyses.ar, ...notebook.ar, ...share.ar, ...personas.ar, ...goals.ar, ...charts.ar },
+  en: { ...common.en, ...data.en, ...report.en, ...sections.en, ...analyses.en, ...notebook.en, ...share.en, ...personas.en, ...goals.en, ...charts.en, ...dates.en },
+  fa: { ...common.fa, ...data.fa, ...report.fa, ...sections.fa, ...analyses.fa, ...notebook.fa, ...share.fa, ...personas.fa, ...goals.fa, ...charts.fa, ...dates.fa },
+  ar: { ...common.ar, ...data.ar, ...report.ar, ...sections.ar, ...analyses.ar, ...notebook.ar, ...share.ar, ...personas.ar, ...goals.ar, ...charts.ar, ...dates.ar },
 };
 
 export type MessageKey = keyof typeof MESSAGES.en;
