@@ -6,11 +6,12 @@ import {
 } from '../notebook/document';
 import { affectedCells } from '../notebook/graph';
 import { NotebookRunner } from '../notebook/runner.svelte';
-import { loadSavedNotebook, saveNotebook } from '../notebook/autosave';
+import { backUpNotebook, clearBackedUpNotebook, loadBackedUpNotebook, loadSavedNotebook, saveNotebook } from '../notebook/autosave';
 import { notebookToJson, readNotebook } from '../notebook/serialise';
 import { analysisSql } from '../notebook/analysis-sql';
 import { isShareHash, notebookFromHash } from '../share/link';
 import { lockEngine, readUntrustedMark, writeUntrustedMark } from '../share/lockdown';
+import { prefs } from '../i18n/prefs.svelte';
 
 /** Where the open notebook came from, decided once when the page opens (see src/share/lockdown.ts). */
 interface Opening {
@@ -26,17 +27,27 @@ interface Opening {
 export function openingNotebook(hash: string, storage: Storage | undefined = globalThis.localStorage): Opening {
   const saved = () => {
     const doc = loadSavedNotebook(storage);
-    return { doc: doc ?? defaultReport(), fromElsewhere: !!doc && readUntrustedMark(storage) };
+    return { doc: doc ?? defaultReport(prefs.lang), fromElsewhere: !!doc && readUntrustedMark(storage) };
   };
   if (isShareHash(hash)) {
     try {
       const doc = notebookFromHash(hash);
+      setAsideOwn(storage);
       return { doc, fromElsewhere: true, fromLink: true, notice: { text: `Opened “${doc.title}” from the link: ${doc.cells.length} cells.` } };
     } catch (e) {
       return { ...saved(), fromLink: false, notice: { text: `The share link could not be opened. ${(e as Error).message}`, bad: true } };
     }
   }
   return { ...saved(), fromLink: false, notice: null };
+}
+
+/**
+ * Before someone else's notebook takes the autosave slot: one's own saved notebook is set aside
+ * (src/notebook/autosave.ts backUpNotebook), so "Back to my notebook" can reopen it.
+ */
+function setAsideOwn(storage: Storage | undefined = globalThis.localStorage) {
+  const own = loadSavedNotebook(storage);
+  if (own && !readUntrustedMark(storage)) backUpNotebook(own, storage);
 }
 
 /**
@@ -54,6 +65,8 @@ export class NotebookStore {
   fromElsewhere = $state(false);
   /** This page's engine is (or will be, before any notebook SQL) locked down; only a reload undoes it. */
   locked = $state(false);
+  /** One's own notebook, set aside when a link or file replaced it (null when there is none). */
+  ownBackup = $state<{ title: string; cells: number } | null>(null);
   /** Embedded (?embed=): never autosaves, so an iframe cannot overwrite the user's own notebook. */
   embedded = false;
   private engine: Engine | null = null;
@@ -64,6 +77,27 @@ export class NotebookStore {
     this.fromElsewhere = this.locked = this.opening.fromElsewhere;
     this.notice = this.opening.notice;
     this.embedded = !!options.embedded;
+    this.refreshBackup();
+  }
+
+  private refreshBackup() {
+    const own = this.fromElsewhere && !this.embedded ? loadBackedUpNotebook() : null;
+    this.ownBackup = own ? { title: own.title, cells: own.cells.length } : null;
+  }
+
+  /**
+   * Reopens one's own notebook that a link or file replaced. The engine stays locked until the
+   * page reloads (the other notebook's SQL may already have run in it), as after reset().
+   */
+  restoreOwn() {
+    const own = loadBackedUpNotebook();
+    if (!own) return;
+    this.fromElsewhere = false;
+    this.replace(own);
+    this.autosave();
+    clearBackedUpNotebook();
+    this.ownBackup = null;
+    this.notice = { text: `Your notebook “${own.title}” is back.` };
   }
 
   /** Whether the document was opened from the page's share link (the app then drops the hash). */
@@ -204,10 +238,16 @@ export class NotebookStore {
   async open(file: Blob & { name?: string }) {
     try {
       const nb = readNotebook(await file.text());
+      // One's own notebook is set aside first (its autosave slot is about to hold this one).
+      if (!this.fromElsewhere) {
+        this.autosave();
+        setAsideOwn();
+      }
       // Someone else's SQL: lock the engine before any of it is queued.
       this.fromElsewhere = this.locked = true;
       if (this.engine) await lockEngine(this.engine);
       this.replace(nb);
+      this.refreshBackup();
       this.notice = { text: `Opened ${file.name ?? 'the notebook'}: ${nb.cells.length} cells.` };
     } catch (e) {
       this.notice = { text: `${file.name ?? 'The file'} could not be opened. ${(e as Error).message}`, bad: true };
@@ -216,7 +256,7 @@ export class NotebookStore {
 
   reset() {
     this.fromElsewhere = false; // the built-in report is ours (the engine stays locked until a reload)
-    this.replace(defaultReport());
+    this.replace(defaultReport(prefs.lang));
     this.notice = { text: 'The built-in Retention report is back.' };
   }
 

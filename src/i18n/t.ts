@@ -23,9 +23,20 @@ let ctx: { lang: Lang; digits: Digits } = { lang: 'en', digits: 'latn' };
 export const num = (n: number | string) =>
   typeof n === 'number' ? numberFormat(ctx.lang, ctx.digits, { maximumFractionDigits: 2 }).format(n) : n;
 
+const RTL_CHARS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/**
+ * A string parameter (a name from the data, a formatted figure) is isolated (U+2068 … U+2069, as
+ * <bdi> does) in right-to-left messages, and in any message when it holds right-to-left text:
+ * "Showing سعید: 1,659 customers" must not reorder around the colon.
+ */
+const isolate = (s: string) => (LANGS[ctx.lang].dir === 'rtl' || RTL_CHARS.test(s) ? `\u2068${s}\u2069` : s);
+
 function fill(text: string, params: Params | undefined): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : num(params[name])));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : typeof v === 'number' ? num(v) : isolate(v);
+  });
 }
 
 /** The message in a given language (English when a translation is missing; the key when both are). */

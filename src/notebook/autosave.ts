@@ -33,3 +33,36 @@ export function clearSavedNotebook(storage: Storage | undefined = globalThis.loc
     // nothing to do
   }
 }
+
+/**
+ * One's own notebook, set aside when a share link or someone's .json replaces it as the open
+ * document (the autosave slot then holds theirs). Only an own (trusted) document is ever set
+ * aside: opening a second link keeps the first backup.
+ */
+export const BACKUP_KEY = 'retention-notebook:own-document';
+
+export function backUpNotebook(nb: Notebook, storage: Storage | undefined = globalThis.localStorage): boolean {
+  try {
+    storage?.setItem(BACKUP_KEY, notebookToJson(nb));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadBackedUpNotebook(storage: Storage | undefined = globalThis.localStorage): Notebook | null {
+  try {
+    const text = storage?.getItem(BACKUP_KEY);
+    return text ? readNotebook(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearBackedUpNotebook(storage: Storage | undefined = globalThis.localStorage) {
+  try {
+    storage?.removeItem(BACKUP_KEY);
+  } catch {
+    // nothing to do
+  }
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openingNotebook } from '../../src/app/notebook-store.svelte';
 import { defaultReport } from '../../src/notebook/default-report';
 import { notebookToHash } from '../../src/share/link';
-import { AUTOSAVE_KEY, saveNotebook } from '../../src/notebook/autosave';
+import { AUTOSAVE_KEY, BACKUP_KEY, loadBackedUpNotebook, saveNotebook } from '../../src/notebook/autosave';
 import { UNTRUSTED_KEY, readUntrustedMark, writeUntrustedMark } from '../../src/share/lockdown';
 
 function memoryStorage(): Storage {
@@ -58,5 +58,32 @@ describe('opening notebook', () => {
     writeUntrustedMark(true, s);
     s.setItem(AUTOSAVE_KEY, '{broken');
     expect(openingNotebook('', s)).toMatchObject({ fromElsewhere: false, doc: { title: 'Retention report' } });
+  });
+
+  it('opening a link sets one’s own autosaved notebook aside (and only an own one)', () => {
+    const s = memoryStorage();
+    saveNotebook(mine(), s);
+    openingNotebook(notebookToHash(theirs()), s);
+    expect(loadBackedUpNotebook(s)?.title).toBe('Mine');
+    // the link's notebook is then autosaved, marked as someone else's; a second link keeps the first backup
+    writeUntrustedMark(true, s);
+    saveNotebook(theirs(), s);
+    openingNotebook(notebookToHash({ ...theirs(), title: 'Third' }), s);
+    expect(loadBackedUpNotebook(s)?.title).toBe('Mine');
+  });
+
+  it('nothing saved, or a garbled link: nothing is set aside', () => {
+    const s = memoryStorage();
+    openingNotebook(notebookToHash(theirs()), s);
+    expect(s.getItem(BACKUP_KEY)).toBeNull();
+    saveNotebook(mine(), s);
+    openingNotebook('#nb=AAAA', s);
+    expect(s.getItem(BACKUP_KEY)).toBeNull();
+  });
+
+  it('a Persian reader’s built-in report starts in the Jalali calendar, in Persian', () => {
+    expect(defaultReport('fa')).toMatchObject({ title: 'گزارش نگهداری مشتری', params: { calendar: 'jalali' } });
+    expect(defaultReport('ar').params.calendar).toBe('gregorian');
+    expect(defaultReport().title).toBe('Retention report');
   });
 });
