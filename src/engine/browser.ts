@@ -5,7 +5,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Engine, FileSource, QueryOptions } from './engine';
-import { QueryCancelled } from './engine';
+import { EngineStopped, FATAL_WASM_ERROR, QueryCancelled } from './engine';
 import { LOCKDOWN_SETTINGS, OPEN_SETTINGS } from './settings';
 
 /** Which bundle was picked and how long start-up took; shown in the status bar and benchmarks. */
@@ -40,6 +40,25 @@ export async function createBrowserEngine(): Promise<Engine & { info: BrowserEng
   const conn = await db.connect();
   for (const s of OPEN_SETTINGS) await conn.query(s);
 
+  // A worker that dies (out of memory, a wasm trap) takes the database with it: say so once,
+  // and fail every later query at once instead of leaving it waiting for an answer forever.
+  let stopped: string | null = null;
+  const stopListeners = new Set<(reason: string) => void>();
+  // The package forgets its pending requests when the worker errors (they would never settle):
+  // whatever is in flight races this promise, which fails when the engine stops.
+  let failInFlight: (e: Error) => void = () => {};
+  const whenStopped = new Promise<never>((_, reject) => (failInFlight = reject));
+  whenStopped.catch(() => undefined);
+  const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, whenStopped]);
+  const stop = (reason: string) => {
+    if (stopped !== null) return;
+    stopped = reason;
+    failInFlight(new EngineStopped(reason));
+    for (const l of stopListeners) l(reason);
+  };
+  worker.addEventListener('error', (e) => stop(e.message || 'its worker stopped (often: out of memory)'));
+  worker.addEventListener('messageerror', () => stop('its worker sent a message that could not be read'));
+
   const listeners = new Set<(f: number) => void>();
   // The package keeps its execution-progress callbacks in a protected list; it is the only hook.
   (db as unknown as { _onExecutionProgress: ((p: duckdb.ProgressEntry) => void)[] })._onExecutionProgress.push((p) => {
@@ -52,6 +71,7 @@ export async function createBrowserEngine(): Promise<Engine & { info: BrowserEng
   let running = false;
 
   async function run(sql: string, options?: QueryOptions): Promise<Table> {
+    if (stopped !== null) throw new EngineStopped(stopped);
     if (options?.signal?.aborted) throw new QueryCancelled();
     let cancelled = false;
     const onAbort = () => {
@@ -61,13 +81,21 @@ export async function createBrowserEngine(): Promise<Engine & { info: BrowserEng
     options?.signal?.addEventListener('abort', onAbort, { once: true });
     running = true;
     try {
-      const reader = await conn.send(sql, true);
-      const batches = [];
-      for await (const batch of reader) batches.push(batch);
+      const batches = await guard((async () => {
+        const reader = await conn.send(sql, true);
+        const got = [];
+        for await (const batch of reader) got.push(batch);
+        return { reader, got };
+      })());
       if (cancelled) throw new QueryCancelled();
-      return batches.length ? new Table(batches) : new Table(reader.schema);
+      return batches.got.length ? new Table(batches.got) : new Table(batches.reader.schema);
     } catch (e) {
       if (cancelled) throw new QueryCancelled();
+      if (stopped !== null) throw new EngineStopped(stopped);
+      if (FATAL_WASM_ERROR.test(String((e as Error)?.message ?? e))) {
+        stop(String((e as Error).message));
+        throw new EngineStopped(stopped!);
+      }
       throw e;
     } finally {
       running = false;
@@ -84,26 +112,36 @@ export async function createBrowserEngine(): Promise<Engine & { info: BrowserEng
       return next;
     },
     async registerFile(name: string, source: FileSource) {
+      if (stopped !== null) throw new EngineStopped(stopped);
       if (source.kind === 'file') {
-        await db.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        await guard(db.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true));
       } else if (source.kind === 'bytes') {
-        await db.registerFileBuffer(name, source.bytes);
+        await guard(db.registerFileBuffer(name, source.bytes));
       } else {
         throw new Error('File paths can only be read in Node.');
       }
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      if (stopped !== null) throw new EngineStopped(stopped);
+      await guard(db.dropFile(name));
     },
     async insertArrow(tableName, table, options) {
       const ipc = tableToIPC(table, 'stream');
-      const next = chain.then(() => conn.insertArrowFromIPCStream(ipc, { name: tableName, create: options?.create ?? true }));
+      const next = chain.then(() => {
+        if (stopped !== null) throw new EngineStopped(stopped);
+        return guard(conn.insertArrowFromIPCStream(ipc, { name: tableName, create: options?.create ?? true }));
+      });
       chain = next.catch(() => undefined);
       await next;
     },
     async cancel() {
-      if (!running) return false;
+      if (!running || stopped !== null) return false;
       return conn.cancelSent();
+    },
+    onStopped(listener) {
+      stopListeners.add(listener);
+      if (stopped !== null) listener(stopped);
+      return () => stopListeners.delete(listener);
     },
     onProgress(listener) {
       listeners.add(listener);

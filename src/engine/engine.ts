@@ -32,8 +32,29 @@ export interface Engine {
    * implement it, and the app locks the real engine, never a wrapper.
    */
   lockDown?(): Promise<void>;
+  /**
+   * Called once if the engine stops working for good: its worker died (out of memory, killed) or
+   * the wasm instance trapped. Every later query then fails at once with EngineStopped. Optional:
+   * only the browser engine has a worker to lose.
+   */
+  onStopped?(listener: (reason: string) => void): () => void;
   close(): Promise<void>;
 }
+
+/** The engine's worker is gone (src/engine/browser.ts): nothing can run until the page reloads. */
+export class EngineStopped extends Error {
+  constructor(reason: string) {
+    super(`The in-browser database stopped: ${reason}`);
+    this.name = 'EngineStopped';
+  }
+}
+
+/**
+ * Errors after which a wasm instance is unusable (an abort or trap, e.g. memory could not grow),
+ * as opposed to DuckDB's own errors (including its catchable "Out of Memory Error"), after which
+ * the database keeps working.
+ */
+export const FATAL_WASM_ERROR = /RuntimeError|Aborted\(|memory access out of bounds|unreachable|table index is out of bounds|Maximum call stack/i;
 
 export interface QueryOptions {
   /** Aborting the signal cancels the query; the returned promise rejects with QueryCancelled. */
