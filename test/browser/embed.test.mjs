@@ -52,6 +52,9 @@ test('an embedded chart cell: no chrome, sized to its content, dark theme, locke
   const box = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid="embed"]').getBoundingClientRect().height));
   await page.waitForFunction((h) => window.heights.includes(h), box, { timeout: 10_000 });
   assert.ok(box > 150, `the chart is taller than the iframe's initial height: ${box}`);
+  // It computed its SQL cell only: none of the report's analyses ran.
+  const sections = await frame.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('rn:section:')));
+  assert.deepEqual(sections, []);
   // An embed never writes over the user's own autosaved notebook.
   assert.equal(await frame.evaluate(() => localStorage.getItem('retention-notebook:document')), null);
   assert.deepEqual(foreignRequests(requests.filter((u) => !u.startsWith(host.origin + '/')), server.origin), []);
@@ -65,4 +68,17 @@ test('an embed of a missing cell says so', async () => {
   assert.match(await page.locator('[data-testid="embed-missing"]').innerText(), /no cell “nope”/);
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'light');
   await context.close();
+});
+
+test('an embedded panel computes that panel only', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?embed=rfm`);
+  try {
+    await page.waitForSelector('[data-testid="embed"][data-cell="rfm"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="embed"] svg', { timeout: 90_000 });
+    await page.waitForTimeout(1500); // anything else would have started by now (the CLV fit waits 300 ms)
+    const sections = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('rn:section:')));
+    assert.deepEqual(sections, ['rn:section:rfm']);
+  } finally {
+    await context.close();
+  }
 });

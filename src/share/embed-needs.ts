@@ -1,0 +1,36 @@
+/**
+ * What an embedded cell (`?embed=<cell-id>`) needs computed. A wiki page with one chart should not
+ * pay for the whole report: the app runs only the work listed here (App.svelte). The full app
+ * (no embed) runs everything.
+ */
+import type { Cell } from '../notebook/document';
+
+export type Work =
+  | 'kpis' // KPI tiles, trends and cohorts (one analysis run)
+  | 'inspect' // which tables and segment columns exist (NPS needs to know about responses)
+  | 'churn' | 'segments' | 'rfm' | 'sales' | 'nps' | 'subscriptions'
+  | 'clv' | 'personas' | 'goals'
+  | 'sql'; // the notebook's SQL cells
+
+const BY_ANALYSIS: Record<string, Work[]> = {
+  kpis: ['kpis'],
+  cohorts: ['kpis'],
+  churn: ['inspect', 'churn', 'segments'],
+  rfm: ['rfm'],
+  nps: ['inspect', 'nps'],
+  sales: ['sales'],
+  clv: ['clv'],
+  // persona cards show each persona's predicted CLV
+  personas: ['personas', 'clv'],
+  // goals read persona segments (the customer profile) and offer the shop's channels
+  goals: ['personas', 'goals', 'sales'],
+  subscriptions: ['subscriptions'],
+};
+
+/** The work one cell needs; a missing cell needs nothing (the embed says so). */
+export function embedNeeds(cell: Cell | undefined): Set<Work> {
+  if (!cell) return new Set();
+  if (cell.kind === 'analysis') return new Set(BY_ANALYSIS[cell.analysis] ?? []);
+  if (cell.kind === 'markdown') return new Set();
+  return new Set<Work>(['sql']); // a SQL cell, or a chart/table over one
+}
