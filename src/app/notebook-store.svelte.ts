@@ -12,6 +12,7 @@ import { analysisSql } from '../notebook/analysis-sql';
 import { isShareHash, notebookFromHash } from '../share/link';
 import { lockEngine, readUntrustedMark, writeUntrustedMark } from '../share/lockdown';
 import { prefs } from '../i18n/prefs.svelte';
+import { t } from '../i18n/t';
 
 /** Where the open notebook came from, decided once when the page opens (see src/share/lockdown.ts). */
 interface Opening {
@@ -33,9 +34,9 @@ export function openingNotebook(hash: string, storage: Storage | undefined = glo
     try {
       const doc = notebookFromHash(hash);
       setAsideOwn(storage);
-      return { doc, fromElsewhere: true, fromLink: true, notice: { text: `Opened “${doc.title}” from the link: ${doc.cells.length} cells.` } };
+      return { doc, fromElsewhere: true, fromLink: true, notice: { text: t('common.nbOpenedLink', { title: doc.title, n: doc.cells.length }) } };
     } catch (e) {
-      return { ...saved(), fromLink: false, notice: { text: `The share link could not be opened. ${(e as Error).message}`, bad: true } };
+      return { ...saved(), fromLink: false, notice: { text: t('common.nbLinkFailed', { error: (e as Error).message }), bad: true } };
     }
   }
   return { ...saved(), fromLink: false, notice: null };
@@ -97,7 +98,7 @@ export class NotebookStore {
     this.autosave();
     clearBackedUpNotebook();
     this.ownBackup = null;
-    this.notice = { text: `Your notebook “${own.title}” is back.` };
+    this.notice = { text: t('common.nbOwnBack', { title: own.title }) };
   }
 
   /** Whether the document was opened from the page's share link (the app then drops the hash). */
@@ -248,16 +249,16 @@ export class NotebookStore {
       if (this.engine) await lockEngine(this.engine);
       this.replace(nb);
       this.refreshBackup();
-      this.notice = { text: `Opened ${file.name ?? 'the notebook'}: ${nb.cells.length} cells.` };
+      this.notice = { text: file.name ? t('common.nbOpenedFile', { file: file.name, n: nb.cells.length }) : t('common.nbOpened', { n: nb.cells.length }) };
     } catch (e) {
-      this.notice = { text: `${file.name ?? 'The file'} could not be opened. ${(e as Error).message}`, bad: true };
+      this.notice = { text: file.name ? t('common.nbFileFailed', { file: file.name, error: (e as Error).message }) : t('common.nbFailed', { error: (e as Error).message }), bad: true };
     }
   }
 
   reset() {
     this.fromElsewhere = false; // the built-in report is ours (the engine stays locked until a reload)
     this.replace(defaultReport(prefs.lang));
-    this.notice = { text: 'The built-in Retention report is back.' };
+    this.notice = { text: t('common.nbReset') };
   }
 
   private replace(nb: Notebook) {

@@ -31,6 +31,9 @@ const RTL_CHARS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
  */
 const isolate = (s: string) => (LANGS[ctx.lang].dir === 'rtl' || RTL_CHARS.test(s) ? `\u2068${s}\u2069` : s);
 
+/** Inside a message function: a parameter as fill() would insert it (numbers formatted, strings isolated). */
+export const arg = (v: string | number | undefined): string => (v === undefined ? '' : typeof v === 'number' ? num(v) : isolate(v));
+
 function fill(text: string, params: Params | undefined): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
