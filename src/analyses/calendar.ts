@@ -33,7 +33,8 @@ export interface JalaliDay {
   yearStart: string;
 }
 
-function gregorianIso(jy: number, jm: number, jd: number): string {
+/** The ISO (Gregorian) day of a Jalali date. */
+export function gregorianIso(jy: number, jm: number, jd: number): string {
   const g = toGregorian(jy, jm, jd);
   return `${String(g.gy).padStart(4, '0')}-${String(g.gm).padStart(2, '0')}-${String(g.gd).padStart(2, '0')}`;
 }

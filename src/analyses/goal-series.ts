@@ -7,7 +7,8 @@ import { addDays, epochDayOf } from './days';
 import { runKpiSummary, type KpiSummary } from './kpis';
 import { npsSql } from './nps';
 import { csatScore, npsScore, type ScoreCounts } from './nps-scores';
-import { checkDay, resolveOptions, type AnalysisOptions } from './options';
+import { checkDay, resolveOptions, type AnalysisOptions, type Calendar } from './options';
+import { gregorianIso, jalaliDay } from './calendar';
 import { isChannelMetric, metricKind, validateGoal, type Goal, type KpiGoalMetric } from '../goals/goal';
 
 /**
@@ -35,6 +36,8 @@ export interface GoalSeriesOptions {
   churnDays?: number;
   /** last day with data (default: the latest order day; NPS/CSAT: latest order or answer day) */
   lastDay?: string;
+  /** whose month ends the goal is evaluated on (default gregorian) */
+  calendar?: Calendar;
   signal?: AbortSignal;
 }
 
@@ -65,17 +68,28 @@ export interface GoalSeries {
   churnDays: number;
 }
 
-/** Month ends from `start` to `end` (inclusive) plus `end` itself; empty when end < start. */
-export function evaluationDays(start: string, end: string): string[] {
+/**
+ * Month ends from `start` to `end` (inclusive) plus `end` itself; empty when end < start. Month
+ * ends of the calendar: Gregorian (31 March…) or Jalali (the last day of Esfand, 29 or 30 days…).
+ */
+export function evaluationDays(start: string, end: string, calendar: Calendar = 'gregorian'): string[] {
   if (end < start) return [];
   const out: string[] = [];
-  let [y, m] = start.split('-').map(Number);
-  for (;;) {
-    const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  // The first day of the month after the one holding `day`, in the calendar.
+  const nextMonthStart = (day: string): string => {
+    if (calendar === 'jalali') {
+      const j = jalaliDay(day);
+      return j.jm === 12 ? gregorianIso(j.jy + 1, 1, 1) : gregorianIso(j.jy, j.jm + 1, 1);
+    }
+    const [y, m] = day.split('-').map(Number);
+    return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  };
+  for (let day = start; ;) {
+    const next = nextMonthStart(day);
+    const monthEnd = addDays(next, -1);
     if (monthEnd >= end) break;
-    if (monthEnd >= start) out.push(monthEnd);
-    m += 1;
-    if (m > 12) { m = 1; y += 1; }
+    out.push(monthEnd);
+    day = next;
   }
   out.push(end);
   return out;
@@ -182,7 +196,7 @@ export async function runGoalSeries(engine: Engine, goal: Goal, options: GoalSer
   const windowDays = epochDayOf(goal.deadline) - epochDayOf(goal.start) + 1;
   const baselineDay = addDays(goal.start, -1);
   const end = last === null ? null : (last < goal.deadline ? last : goal.deadline);
-  const days = end === null ? [] : evaluationDays(goal.start, end);
+  const days = end === null ? [] : evaluationDays(goal.start, end, options.calendar ?? 'gregorian');
   const result = (baseline: GoalPoint, points: GoalPoint[]): GoalSeries => ({
     goalId: goal.id, baseline, points, lastDataDay: last, end: end !== null && end >= goal.start ? end : null, windowDays, churnDays: o.churnDays,
   });

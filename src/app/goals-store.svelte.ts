@@ -32,6 +32,8 @@ export class GoalsStore {
   results = $state<Record<string, GoalResult>>({});
   /** inactivity window for churn and CRR goals (the report's setting) */
   churnDays = $state(90);
+  /** whose month ends the goals are evaluated on (the notebook's calendar) */
+  calendar = $state<'gregorian' | 'jalali'>('gregorian');
   /** currency for money goals and their labels */
   currency = $state<string | null>(null);
   private generation = 0;
@@ -71,7 +73,7 @@ export class GoalsStore {
     for (const g of goals) {
       if (gen !== this.generation) return;
       try {
-        const series = await runGoalSeries(engine, g, { churnDays: this.churnDays });
+        const series = await runGoalSeries(engine, g, { churnDays: this.churnDays, calendar: this.calendar });
         if (gen !== this.generation) return;
         const unit = metricInfo(g.metric).unit;
         const status = goalStatus(g, series, (v) => formatGoalValue(v, unit, this.currency));

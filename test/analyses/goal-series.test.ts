@@ -57,6 +57,11 @@ describe('evaluation days', () => {
     expect(evaluationDays('2024-03-15', '2024-03-31')).toEqual(['2024-03-31']);
     expect(evaluationDays('2023-12-31', '2024-02-10')).toEqual(['2023-12-31', '2024-01-31', '2024-02-10']);
     expect(evaluationDays('2024-03-01', '2024-02-29')).toEqual([]);
+    // Jalali month ends (jalaali-js): 1402 is a common year (Esfand ends 1402/12/29 = 2024-03-19),
+    // 1403 a leap year (Esfand ends 1403/12/30 = 2025-03-20); Farvardin 1403 ends 2024-04-19.
+    expect(evaluationDays('2024-03-01', '2024-04-25', 'jalali')).toEqual(['2024-03-19', '2024-04-19', '2024-04-25']);
+    expect(evaluationDays('2025-02-25', '2025-03-25', 'jalali')).toEqual(['2025-03-20', '2025-03-25']);
+    expect(evaluationDays('2024-03-20', '2024-03-20', 'jalali')).toEqual(['2024-03-20']);
   });
 
   it('series shape: baseline on the day before the start, windows, last data day', async () => {
