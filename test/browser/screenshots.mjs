@@ -3,7 +3,8 @@
 // chart / table cells in light. Builds nothing: serves dist/ (or the directory given) and drives
 // Debian's Chromium like the browser tests.
 //
-//   npm run build && npm run screenshots          → docs/screenshots/report-light.png, report-dark.png, cells-light.png
+//   npm run build && npm run screenshots          → docs/screenshots/report-light.png, report-dark.png, cells-light.png,
+//                                                   report-fa.png (light), report-ar.png (dark)
 //   node test/browser/screenshots.mjs /tmp/rn-dist [OUT_DIR]
 //
 // Compared by eye in review, never pixel by pixel: fonts, anti-aliasing and Chromium versions
@@ -66,6 +67,15 @@ try {
       } else console.warn('no SQL/chart/table cells found: cells-light.png not written');
     }
     if (errors.length) console.warn(`${scheme}: page errors:\n  ${errors.join('\n  ')}`);
+    await context.close();
+  }
+  // The same report in Persian (light) and Arabic (dark): mirrored, Jalali in Persian.
+  for (const [lang, scheme] of [['fa', 'light'], ['ar', 'dark']]) {
+    const { page, context, errors } = await openReport(browser, `${server.url}?lang=${lang}`, scheme);
+    const file = join(out, `report-${lang}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    saved.push(file);
+    if (errors.length) console.warn(`${lang}: page errors:\n  ${errors.join('\n  ')}`);
     await context.close();
   }
 } finally {
