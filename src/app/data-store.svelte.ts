@@ -9,6 +9,57 @@ import { rejectsCsv } from '../data/rejects-csv';
 import type { CanonicalSummary } from '../data/load/canonical';
 import { recallMapping, rememberMapping } from './remembered-mappings';
 import { fetchDataUrl } from '../share/data-url';
+import { t, type MessageKey, type Params } from '../i18n/t';
+import { prefs } from '../i18n/prefs.svelte';
+import { localDigits } from '../i18n/numbers';
+import dataCatalog from '../i18n/messages/data';
+
+/**
+ * A message of the data area as stored: a catalog key and its parameters (translated where it is
+ * shown, so switching the language updates it), or English text from src/data (translated when it
+ * is one of the loader's fixed sentences, see `dataText`, else shown as is).
+ */
+export type Said = { key: MessageKey; params?: Params } | { text: string };
+
+/** The message in the reader's language (t() isolates the data in it: file names, URLs, error details). */
+export const say = (s: Said): string => ('text' in s ? dataText(s.text) : t(s.key, s.params));
+export const sayAll = (list: readonly Said[]) => list.map(say).join(' ');
+
+/** English fixed texts from src/data (role and table labels, reject reasons, plan problems…) → their keys ("data.src.*"). */
+let byEnglish: Map<string, MessageKey> | null = null;
+/** Fixed texts from src/data with a data value in them: the pattern, the key ("data.srcp.*"), the parameter names. */
+const PATTERNS: [RegExp, MessageKey, string[]][] = [
+  [/^other currency \((.*)\)$/s, 'data.srcp.otherCurrency', ['code']],
+  [/^The column “(.*)” mapped to (.*) is not in the file\.$/s, 'data.srcp.columnMissing', ['column', 'role']],
+];
+
+/**
+ * A text produced by src/data in the reader's language when the catalog knows it (English is
+ * returned unchanged); texts it does not know (sentences with file-specific details) stay English.
+ */
+export function dataText(text: string): string {
+  if (prefs.lang === 'en') return text;
+  byEnglish ??= new Map(Object.entries(dataCatalog.en)
+    .filter(([k, v]) => k.startsWith('data.src.') && typeof v === 'string')
+    .map(([k, v]) => [v as string, k as MessageKey]));
+  const key = byEnglish.get(text);
+  if (key) return localDigits(t(key), prefs.lang, prefs.digits);
+  for (const [re, k, names] of PATTERNS) {
+    const m = text.match(re);
+    if (m) return t(k, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+  }
+  return text;
+}
+
+const STAGE_KEYS: Record<string, MessageKey> = {
+  reading: 'data.stage.reading', normalising: 'data.stage.normalising', combining: 'data.stage.combining', done: 'data.stage.done',
+};
+/** What a load is doing now, in the reader's language ("Reading the file"…). */
+export const stageText = (stage: string): string => (STAGE_KEYS[stage] ? t(STAGE_KEYS[stage]) : stage);
+
+/** Gives up on the engine's start after this long. */
+const START_TIMEOUT_S = 90;
+class StartTimeout extends Error {}
 
 export interface PendingFile {
   key: number;
@@ -16,7 +67,10 @@ export interface PendingFile {
   inspection: Inspection;
   plan: LoadPlan | null;
   remembered: boolean;
-  error: string | null;
+  /** Why the last attempt to load it failed (plan problems, a load error), translated where shown. */
+  error: Said[] | null;
+  /** Set when the file could not be read at all (inspection.error has the same in English). */
+  readError?: Said;
 }
 
 export interface ActiveLoad {
@@ -35,14 +89,25 @@ const SAMPLE_FILES = ['orders.csv', 'customers.csv', 'responses.csv', 'subscript
  */
 export class DataStore {
   status = $state<'starting' | 'ready' | 'failed'>('starting');
-  statusMessage = $state('Starting the in-browser database…');
+  /** The engine's state in words: a key, translated when read (`statusMessage`). */
+  statusSaid = $state<Said>({ key: 'data.status.starting' });
+  get statusMessage(): string {
+    return say(this.statusSaid);
+  }
   engineInfo = $state<{ bundle: string; startMs: number } | null>(null);
   pending = $state<PendingFile[]>([]);
   active = $state<ActiveLoad | null>(null);
   reports = $state<FileReport[]>([]);
   summary = $state<CanonicalSummary | null>(null);
   settings = $state<LoadSettings>({ refundRule: 'net', currency: null });
-  lastError = $state<string | null>(null);
+  /** The last load error(s): messages translated when read (`lastError`). */
+  errors = $state<Said[] | null>(null);
+  get lastError(): string | null {
+    return this.errors ? sayAll(this.errors) : null;
+  }
+  set lastError(text: string | null) {
+    this.errors = text === null ? null : [{ text }];
+  }
   /** Increments each time the canonical tables change, so analyses know to re-run. */
   dataVersion = $state(0);
 
@@ -67,7 +132,7 @@ export class DataStore {
       const engine = await Promise.race([
         createEngine(),
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error('it did not answer within 90 seconds (is this browser blocking WebAssembly or workers?)')), 90_000)),
+          setTimeout(() => reject(new StartTimeout(`it did not answer within ${START_TIMEOUT_S} seconds (is this browser blocking WebAssembly or workers?)`)), START_TIMEOUT_S * 1000)),
       ]);
       this.engine = engine;
       this.engineInfo = engine.info ?? null;
@@ -75,12 +140,14 @@ export class DataStore {
       await this.session.init();
       await options.beforeReady?.(engine);
       this.status = 'ready';
-      this.statusMessage = 'Ready';
+      this.statusSaid = { key: 'data.status.ready' };
       if (options.dataUrls?.length) await this.loadUrls(options.dataUrls);
       else if (loadSample) await this.loadSample();
     } catch (e) {
       this.status = 'failed';
-      this.statusMessage = `The database could not start: ${(e as Error).message}`;
+      this.statusSaid = e instanceof StartTimeout
+        ? { key: 'data.status.timeout', params: { seconds: START_TIMEOUT_S } }
+        : { key: 'data.status.failed', params: { message: (e as Error).message } };
     }
   }
 
@@ -97,13 +164,13 @@ export class DataStore {
   private async loadSampleFile(name: string): Promise<boolean> {
     const res = await fetch(`sample/${name}`);
       if (!res.ok) {
-        this.lastError = `The sample file ${name} is missing (HTTP ${res.status}). Run \`npm run sample\`.`;
+        this.errors = [{ key: 'data.sample.missing', params: { name, status: res.status } }];
         return false;
       }
       const input = inputFromBlob(await res.blob(), `sample-${name}`);
       const inspection = await inspectFile(input);
       if (!inspection.plan) {
-        this.lastError = inspection.error ?? `The sample file ${name} was not recognised.`;
+        this.errors = [inspection.error ? { text: inspection.error } : { key: 'data.sample.notRecognised', params: { name } }];
         return false;
       }
       return this.runLoad(input, inspection, inspection.plan, false);
@@ -115,7 +182,7 @@ export class DataStore {
    * pending list; each failure is said in one sentence, the other files still load.
    */
   async loadUrls(urls: string[]) {
-    const errors: string[] = [];
+    const errors: Said[] = [];
     let loaded = 0;
     try {
       for (const raw of urls) {
@@ -124,46 +191,51 @@ export class DataStore {
           const got = await fetchDataUrl(raw, location.href);
           input = inputFromBlob(got.blob, got.name);
         } catch (e) {
-          errors.push((e as Error).message);
+          errors.push({ text: (e as Error).message });
           continue;
         }
         let inspection: Inspection;
         try {
           inspection = await inspectFile(input);
         } catch (e) {
-          errors.push(`“${input.name}” from ${raw} could not be read: ${(e as Error).message}`);
+          errors.push({ key: 'data.url.readFailed', params: { name: input.name, url: raw, message: (e as Error).message } });
           continue;
         }
         if (!inspection.plan) {
-          errors.push(`${inspection.error ?? `“${input.name}” was not recognised as orders, customers, responses or subscriptions.`} (from ${raw})`);
+          errors.push(inspection.error
+            ? { key: 'data.url.fromUrl', params: { error: inspection.error, url: raw } }
+            : { key: 'data.url.notRecognised', params: { name: input.name, url: raw } });
           continue;
         }
         const recalled = recallMapping(inspection.signature, inspection.plan);
         const plan = recalled ?? inspection.plan;
         const problems = validatePlan(plan);
         if (problems.length) {
-          this.pending.push({ key: ++this.keys, input, inspection, plan, remembered: !!recalled, error: problems.join(' ') });
+          this.pending.push({ key: ++this.keys, input, inspection, plan, remembered: !!recalled, error: problems.map((text) => ({ text })) });
           continue;
         }
         if (await this.runLoad(input, inspection, plan, false)) loaded++;
-        else if (this.lastError) errors.push(this.lastError);
+        else if (this.errors) errors.push(...this.errors);
       }
     } finally {
       if (loaded) this.announce();
-      this.lastError = errors.length ? errors.join(' ') : null;
+      this.errors = errors.length ? errors : null;
     }
   }
 
   /** Sniff and preview dropped files; nothing heavy runs until the user confirms. */
   async addFiles(files: File[]) {
-    this.lastError = null;
+    this.errors = null;
     for (const file of files) {
       const input = inputFromBlob(file, file.name);
       let inspection: Inspection;
       try {
         inspection = await inspectFile(input);
       } catch (e) {
-        this.pending.push({ key: ++this.keys, input, inspection: failedInspection(file, e), plan: null, remembered: false, error: null });
+        this.pending.push({
+          key: ++this.keys, input, inspection: failedInspection(file, e), plan: null, remembered: false, error: null,
+          readError: { key: 'data.readFailed', params: { name: file.name, message: (e as Error).message } },
+        });
         continue;
       }
       const recalled = inspection.plan ? recallMapping(inspection.signature, inspection.plan) : null;
@@ -187,7 +259,7 @@ export class DataStore {
     const plan = $state.snapshot(p.plan) as LoadPlan;
     const problems = validatePlan(plan);
     if (problems.length) {
-      p.error = problems.join(' ');
+      p.error = problems.map((text) => ({ text }));
       return;
     }
     const ok = await this.runLoad(p.input, p.inspection, plan);
@@ -195,7 +267,7 @@ export class DataStore {
       rememberMapping(p.inspection.signature, plan);
       this.dismiss(key);
     } else {
-      p.error = this.lastError;
+      p.error = this.errors;
     }
   }
 
@@ -223,7 +295,8 @@ export class DataStore {
       if (announce) this.announce();
       return true;
     } catch (e) {
-      this.lastError = e instanceof LoadCancelled ? e.message : `Loading “${plan.fileName}” failed: ${(e as Error).message}`;
+      this.errors = [e instanceof LoadCancelled ? { text: e.message }
+        : { key: 'data.loadFailed', params: { name: plan.fileName, message: (e as Error).message } }];
       return false;
     } finally {
       this.active = null;
