@@ -4,6 +4,9 @@
  * domain stay far below 2^53); dates keep their kind so they are shown as days, not numbers.
  */
 import { Type, type Table } from 'apache-arrow';
+import { fmtDay, fmtNum } from '../app/format';
+import { localDigits } from '../i18n/numbers';
+import { prefs } from '../i18n/prefs.svelte';
 
 export type ColumnKind = 'number' | 'date' | 'timestamp' | 'text' | 'boolean';
 
@@ -61,6 +64,21 @@ export function valueText(v: Value, kind: ColumnKind): string {
   if (kind === 'date' && typeof v === 'number') return new Date(v).toISOString().slice(0, 10);
   if (kind === 'timestamp' && typeof v === 'number') return new Date(v).toISOString().slice(0, 19).replace('T', ' ');
   if (typeof v === 'number') return nf.format(v);
+  return String(v);
+}
+
+/**
+ * A value as the reader sees it in a table or a chart: numbers in their language and digits, dates
+ * in the display calendar (src/i18n/dates.ts). In English with the Gregorian calendar this is
+ * valueText; copies and downloads keep valueText (ISO days, plain numbers).
+ */
+export function displayText(v: Value, kind: ColumnKind): string {
+  if (v === null) return '';
+  if (kind === 'date' && typeof v === 'number') return fmtDay(v);
+  if (kind === 'timestamp' && typeof v === 'number') {
+    return `${fmtDay(v)} ${localDigits(new Date(v).toISOString().slice(11, 19), prefs.lang, prefs.digits)}`;
+  }
+  if (typeof v === 'number') return fmtNum(v, 4);
   return String(v);
 }
 

@@ -13,8 +13,8 @@ import { resultColumns, resultRows, valueText } from './result-table';
 import type { Notebook, ParamName, SqlCell } from './document';
 import { affectedCells, cellDeps } from './graph';
 import { renderSql } from './sql-template';
-import { cellSqlProblem } from './cell-sql';
-import { sqlErrorInfo, type SqlErrorInfo } from './sql-error';
+import { cellSqlRefusal } from './cell-sql';
+import { CellMessage, messageInfo, sqlErrorInfo, type SqlErrorInfo } from './sql-error';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'cancelled' | 'blocked';
 
@@ -80,7 +80,10 @@ export class NotebookRunner {
         const failed = [...deps.get(c.id)!.cells].find((id) => ['error', 'blocked', 'cancelled'].includes(this.state(id).status));
         if (failed) {
           const name = nb.cells.find((x) => x.id === failed);
-          this.states[c.id] = { ...idle(), status: 'blocked', error: { message: `Waiting for ${name?.kind === 'sql' ? name.name : 'a cell'} above, which did not finish.` } };
+          this.states[c.id] = {
+            ...idle(), status: 'blocked',
+            error: name?.kind === 'sql' ? messageInfo('notebook.run.blocked', { name: name.name }) : messageInfo('notebook.run.blockedCell'),
+          };
           continue;
         }
         await this.runOne(c, params, token);
@@ -99,9 +102,9 @@ export class NotebookRunner {
     const current = () => this.tokens.get(cell.id) === token;
     try {
       const sql = renderSql(cell.source, params).trim().replace(/;\s*$/, '');
-      if (sql === '') throw new Error('The cell is empty: write a query, e.g. SELECT * FROM orders LIMIT 10.');
-      const problem = cellSqlProblem(sql);
-      if (problem) throw new Error(problem);
+      if (sql === '') throw new CellMessage('notebook.run.empty');
+      const problem = cellSqlRefusal(sql);
+      if (problem) throw new CellMessage(problem.key, problem.params);
       // The view line comes first on its own, so DuckDB's LINE numbers are the cell's plus one.
       await this.engine.query(`CREATE OR REPLACE TEMP VIEW ${ident(cell.name)} AS\n${sql}`, { signal });
       const count = await this.engine.query(`SELECT count(*) AS n FROM ${ident(cell.name)}`, { signal });
@@ -113,7 +116,7 @@ export class NotebookRunner {
       const cancelled = signal.aborted || e instanceof QueryCancelled;
       this.states[cell.id] = {
         ...idle(), status: cancelled ? 'cancelled' : 'error', ms: performance.now() - t0,
-        error: cancelled ? { message: 'Cancelled.' } : sqlErrorInfo(e, 1),
+        error: cancelled ? messageInfo('notebook.run.cancelled') : sqlErrorInfo(e, 1),
       };
     } finally {
       if (this.controllers.get(cell.id) === controller) this.controllers.delete(cell.id);
@@ -125,7 +128,7 @@ export class NotebookRunner {
     const s = this.state(id);
     if (!this.tokens.delete(id)) return;
     if (s.status === 'queued' || s.status === 'running') {
-      this.states[id] = { ...idle(), status: 'cancelled', error: { message: 'Cancelled.' }, ms: s.ms };
+      this.states[id] = { ...idle(), status: 'cancelled', error: messageInfo('notebook.run.cancelled'), ms: s.ms };
     }
     this.controllers.get(id)?.abort();
   }

@@ -6,6 +6,7 @@
  */
 import { literal } from '../engine/sql';
 import type { ParamName, Params } from './document';
+import { CellMessage } from './sql-error';
 
 /** Placeholder spelling → parameter. snake_case in SQL, like column names. */
 const PLACEHOLDERS: Record<string, ParamName> = {
@@ -14,9 +15,9 @@ const PLACEHOLDERS: Record<string, ParamName> = {
 
 const PATTERN = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
-export class UnknownPlaceholder extends Error {
+export class UnknownPlaceholder extends CellMessage {
   constructor(readonly placeholder: string, readonly offset: number) {
-    super(`Unknown parameter {{${placeholder}}}: use one of ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ')}.`);
+    super('notebook.sql.unknownParam', { placeholder: `{{${placeholder}}}`, list: Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ') });
   }
 }
 

@@ -3,6 +3,8 @@
  * Every failure becomes one plain sentence naming the address: not a URL, not HTTPS, the network /
  * CORS / the page's Content-Security-Policy refused, an HTTP error, or a web page instead of data.
  */
+import { t } from '../i18n/t';
+
 export class DataUrlError extends Error {
   constructor(message: string) {
     super(message);
@@ -34,28 +36,30 @@ export async function fetchDataUrl(
   try {
     url = new URL(raw, pageUrl);
   } catch {
-    throw new DataUrlError(`“${raw}” is not a web address.`);
+    throw new DataUrlError(t('share.data.notAddress', { url: raw }));
   }
   const page = new URL(pageUrl);
   const sameOrigin = url.origin === page.origin;
   if (url.protocol !== 'https:' && !(sameOrigin && url.protocol === 'http:')) {
-    throw new DataUrlError(`“${url.href}” is not an HTTPS address: data is only fetched over HTTPS (or from this site).`);
+    throw new DataUrlError(t('share.data.notHttps', { url: url.href }));
   }
   let res: Response;
   try {
     res = await fetchImpl(url.href, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache' });
   } catch {
     throw new DataUrlError(sameOrigin
-      ? `“${url.href}” could not be downloaded: the network request failed (is the site reachable?).`
-      : `“${url.href}” could not be downloaded: the request was blocked or failed. Either the server is unreachable, it does not let other sites read the file (CORS: it must answer with Access-Control-Allow-Origin), or this page's Content-Security-Policy does not allow ${url.origin} (connect-src).`);
+      ? t('share.data.networkFailed', { url: url.href })
+      : t('share.data.blocked', { url: url.href, origin: url.origin }));
   }
   if (!res.ok) {
-    const hint = res.status === 404 ? ': there is no file at this address' : res.status === 401 || res.status === 403 ? ': the file is not public' : '';
-    throw new DataUrlError(`“${url.href}” answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${hint}.`);
+    // The status as the server sent it (Latin digits, like the code in any documentation).
+    const status = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    const key = res.status === 404 ? 'share.data.httpMissing' : res.status === 401 || res.status === 403 ? 'share.data.httpPrivate' : 'share.data.http';
+    throw new DataUrlError(t(key, { url: url.href, status }));
   }
   const type = (res.headers.get('content-type') ?? '').toLowerCase();
   if (type.startsWith('text/html')) {
-    throw new DataUrlError(`“${url.href}” returned a web page, not a data file (CSV, Parquet or JSON). Link to the file itself (for a shared drive: its direct download link).`);
+    throw new DataUrlError(t('share.data.webPage', { url: url.href }));
   }
   return { blob: await res.blob(), name: fileNameOf(url), url: url.href };
 }

@@ -5,9 +5,14 @@
  * value, so the reader knows the period, churn window…); SQL cells keep their SQL as <pre>; query
  * result tables and per-customer lists are left out unless `includeRows`. No script, no request:
  * the only URLs are `#fragments` and `data:` (checked before returning; a problem throws).
- * Browser code; no Svelte.
+ * The file speaks the reader's language: `<html lang dir>` and its own words (src/i18n), with
+ * logical CSS so a Persian or Arabic report reads right to left. Browser code; no Svelte.
  */
 import { standaloneSvgElement } from './svg-export';
+import { translate, type MessageKey, type Params } from '../i18n/t';
+import { prefs } from '../i18n/prefs.svelte';
+import { LANGS, type Digits, type Lang } from '../i18n/langs';
+import { fmtDay } from '../i18n/dates';
 
 export interface HtmlReportOptions {
   title: string;
@@ -23,6 +28,10 @@ export interface HtmlReportOptions {
   maxRows?: number;
   /** keep each SQL cell's SQL as <pre> (default true) */
   includeSql?: boolean;
+  /** the language of the file's own words and its direction (default: the reader's, src/i18n/prefs) */
+  lang?: Lang;
+  /** digits of the file's own numbers (default: the reader's; the language's own when `lang` is given) */
+  digits?: Digits;
 }
 
 /** The app's palette (src/app/theme.css), as concrete values: the file must not depend on light-dark(). */
@@ -49,7 +58,7 @@ const DROP = [
   'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'frame', 'frameset', 'canvas',
   'audio', 'video', 'textarea', 'dialog', 'form', '[hidden]', '.doc-bar', '[data-testid="notebook-notice"]',
   '.notebook > .add', '[role="group"][aria-label="Chart settings"]', 'tr.pad', '.cm-editor', '[data-testid="sql-editor"]',
-  'article.cell.collapsed', '[data-export="skip"]',
+  'article.cell.collapsed', '[data-export="skip"]', '.chart-settings',
 ];
 
 const URL_ATTRS = ['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'xlink:href', 'background', 'cite', 'data', 'ping', 'longdesc', 'manifest'];
@@ -79,6 +88,9 @@ function build(root: HTMLElement, o: HtmlReportOptions & { theme: 'light' | 'dar
   const includeRows = o.includeRows ?? false;
   const maxRows = o.maxRows ?? 500;
   const includeSql = o.includeSql ?? true;
+  const lang = o.lang ?? prefs.lang;
+  const digits = o.digits ?? (o.lang ? LANGS[o.lang].defaultDigits : prefs.digits);
+  const tr = (key: MessageKey, params?: Params) => translate(lang, key, params, digits);
 
   // Charts first, from the live DOM (computed styles); then a clone walked in step with it.
   const liveSvgs = [...root.querySelectorAll('svg')].filter((s) => !s.parentElement?.closest('svg'));
@@ -122,6 +134,7 @@ function build(root: HTMLElement, o: HtmlReportOptions & { theme: 'light' | 'dar
       const lines = [...liveEditor.querySelectorAll('.cm-line')].map((l) => l.textContent ?? '');
       const pre = document.createElement('pre');
       pre.className = 'sql-source';
+      pre.dir = 'ltr'; // SQL reads left to right in any language
       const code = document.createElement('code');
       code.textContent = lines.length ? lines.join('\n') : (liveEditor.textContent ?? '');
       pre.append(code);
@@ -133,12 +146,17 @@ function build(root: HTMLElement, o: HtmlReportOptions & { theme: 'light' | 'dar
   // Rows that may be customers'.
   for (const el of clone.querySelectorAll(ROW_SELECTORS.join(','))) {
     if (!includeRows) {
-      const count = el.querySelector('.meta span')?.textContent?.match(/^[\d,.\s\u00a0\u202f]+rows/)?.[0];
+      // The row count: ResultTable writes it as data-rows; else the English "1,234 rows" of its text.
+      const rows = el.querySelector('.meta [data-rows]')?.getAttribute('data-rows');
+      const count = rows && Number.isFinite(Number(rows))
+        ? tr('notebook.result.rows', { n: Number(rows) })
+        : el.querySelector('.meta span')?.textContent?.match(/^[\d,.\s\u00a0\u202f]+rows/)?.[0]?.trim();
+      const option = tr('share.export.includeRows');
       const p = document.createElement('p');
       p.className = 'omitted';
       p.textContent = el.matches('[data-testid="clv-top"]')
-        ? 'The list of most valuable customers is not included: it names customers.'
-        : `Query result${count ? ` (${count.trim()})` : ''} not included: query results may hold customer rows. Export with “include query result rows” to keep them.`;
+        ? tr('share.report.omittedTop')
+        : count ? tr('share.report.omittedRowsCount', { count, option }) : tr('share.report.omittedRows', { option });
       el.replaceWith(p);
     } else {
       el.querySelectorAll('tbody tr:not(.pad)').forEach((tr, i) => { if (i >= maxRows) tr.remove(); });
@@ -165,7 +183,8 @@ function build(root: HTMLElement, o: HtmlReportOptions & { theme: 'light' | 'dar
       const i = l as HTMLInputElement | undefined;
       const type = (el.getAttribute('type') ?? 'text').toLowerCase();
       if (type === 'checkbox' || type === 'radio') text = i?.checked ? '☑' : '☐';
-      else if (['text', 'number', 'date', 'month', 'week', 'search', 'email', 'range', 'time', 'datetime-local'].includes(type)) text = i?.value || '—';
+      else if (type === 'date') text = i?.value ? fmtDay(i.value, { lang, digits }) : '—';
+      else if (['text', 'number', 'month', 'week', 'search', 'email', 'range', 'time', 'datetime-local'].includes(type)) text = i?.value || '—';
     } else {
       text = el.textContent ?? '';
     }
@@ -208,23 +227,21 @@ function build(root: HTMLElement, o: HtmlReportOptions & { theme: 'light' | 'dar
   const container = document.createElement('div');
   const header = document.createElement('header');
   header.className = 'report-head';
-  header.innerHTML = `<h1>${esc(o.title)}</h1><p class="meta">Generated ${esc(o.generatedAt)}</p><p class="data-note">${esc(o.dataNote)}</p>`;
+  header.innerHTML = `<h1 dir="auto">${esc(o.title)}</h1><p class="meta">${esc(tr('share.report.generated', { at: o.generatedAt }))}</p><p class="data-note">${esc(o.dataNote)}</p>`;
   const main = document.createElement('main');
   main.className = 'report';
   main.append(clone);
   const footer = document.createElement('footer');
   footer.className = 'report-foot';
-  footer.textContent = 'A static copy of a Retention Notebook report: no scripts, nothing loaded from anywhere. Print it or save it as PDF from the browser.';
+  footer.textContent = tr('share.report.footer');
   container.append(header, main, footer);
 
   const css = baseCss(o.theme) + appRules(container);
   const problems = selfContainedProblems(container, css);
-  if (problems.length) throw new Error(`The report is not self-contained: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(tr('share.report.notSelfContained', { problems: problems.join('; ') }));
 
-  const dir = document.documentElement.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
-  const lang = esc(document.documentElement.getAttribute('lang') || 'en');
   const text = `<!doctype html>
-<html lang="${lang}" dir="${dir}" data-theme="${o.theme}">
+<html lang="${esc(lang)}" dir="${LANGS[lang].dir}" data-theme="${o.theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -242,7 +259,7 @@ ${container.innerHTML}
 </html>
 `;
   const final = textProblems(text);
-  if (final.length) throw new Error(`The report is not self-contained: ${final.join('; ')}`);
+  if (final.length) throw new Error(tr('share.report.notSelfContained', { problems: final.join('; ') }));
   return text;
 }
 
@@ -374,7 +391,7 @@ function baseCss(theme: 'light' | 'dark'): string {
 html, body { margin: 0; background: var(--bg); color: var(--text); font: 15px/1.5 var(--font); }
 body { max-width: 1180px; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 h1, h2, h3, h4 { line-height: 1.25; }
-table { border-collapse: collapse; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--border); text-align: start; vertical-align: top; }
 pre, code { font-family: var(--mono); }
 svg { max-width: 100%; height: auto; }
@@ -394,7 +411,7 @@ svg { max-width: 100%; height: auto; }
 .control-value { font-weight: 600; }
 .cell-label { font: 0.78rem var(--mono); color: var(--muted); }
 .cell-label * { font: inherit; }
-pre.sql-source { background: var(--surface-2); border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 0.8rem; font-size: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.sql-source { direction: ltr; text-align: start; background: var(--surface-2); border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 0.8rem; font-size: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .omitted { color: var(--muted); font-style: italic; font-size: 0.85rem; border-inline-start: 3px solid var(--border); padding-inline-start: 0.6rem; }
 .details > .summary { font-size: 0.95rem; margin: 0.5rem 0 0.25rem; }
 .rows-kept { overflow: visible; }

@@ -6,6 +6,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Notebook } from '../notebook/document';
 import { readNotebook, NotebookFormatError } from '../notebook/serialise';
+import { t } from '../i18n/t';
 
 /** The hash prefix of a share link. */
 export const LINK_PREFIX = '#nb=';
@@ -26,7 +27,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new ShareLinkError('The link is garbled: it contains characters a share link never has, or it was cut off.');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new ShareLinkError(t('share.link.garbledChars'));
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -48,27 +49,27 @@ export const isShareHash = (hash: string) => hash.startsWith(LINK_PREFIX);
  */
 export function notebookFromHash(hash: string): Notebook {
   const h = hash.startsWith('#') ? hash : `#${hash}`;
-  if (!isShareHash(h)) throw new ShareLinkError('This is not a share link (it should contain #nb=).');
+  if (!isShareHash(h)) throw new ShareLinkError(t('share.link.notLink'));
   let text: string;
   try {
     // Some chat apps percent-encode or append characters; decodeURIComponent undoes the former.
     const payload = decodeURIComponent(h.slice(LINK_PREFIX.length)).trim();
-    if (!payload) throw new ShareLinkError('The link is empty after #nb=: it was cut off.');
+    if (!payload) throw new ShareLinkError(t('share.link.empty'));
     text = strFromU8(inflateSync(fromBase64Url(payload)));
   } catch (e) {
     if (e instanceof ShareLinkError) throw e;
-    throw new ShareLinkError('The link is incomplete or garbled: it may have been cut off when it was copied. Ask for the link again, or for the notebook as a .json file.');
+    throw new ShareLinkError(t('share.link.incomplete'));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ShareLinkError('The link is incomplete or garbled: its notebook does not read. Ask for the link again, or for the notebook as a .json file.');
+    throw new ShareLinkError(t('share.link.unreadable'));
   }
   try {
     return readNotebook(parsed);
   } catch (e) {
-    throw new ShareLinkError(e instanceof NotebookFormatError ? `The link's notebook does not open. ${e.message}` : String(e));
+    throw new ShareLinkError(e instanceof NotebookFormatError ? t('share.link.doesNotOpen', { reason: e.message }) : String(e));
   }
 }
 

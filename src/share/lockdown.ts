@@ -10,6 +10,7 @@
  * notebook) removes.
  */
 import type { Engine } from '../engine/engine';
+import { t } from '../i18n/t';
 
 export const UNTRUSTED_KEY = 'retention-notebook:untrusted';
 
@@ -19,7 +20,7 @@ const locked = new WeakMap<Engine, Promise<void>>();
 export function lockEngine(engine: Engine): Promise<void> {
   let p = locked.get(engine);
   if (!p) {
-    if (!engine.lockDown) return Promise.reject(new Error('This engine cannot be locked down.'));
+    if (!engine.lockDown) return Promise.reject(new Error(t('share.lock.cannot')));
     p = engine.lockDown();
     locked.set(engine, p);
   }

@@ -5,6 +5,7 @@
  * Browser code; no Svelte. The PNG goes through a `data:` URL, which the page's CSP allows
  * (img-src 'self' data: blob:) and which never taints the canvas.
  */
+import { t } from '../i18n/t';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -208,15 +209,15 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2, options: Standalon
   img.decoding = 'sync';
   await new Promise<void>((resolve, reject) => {
     img.onload = () => resolve();
-    img.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+    img.onerror = () => reject(new Error(t('share.chart.drawFailed')));
     img.src = svgDataUrl(text);
   });
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(width * scale));
   canvas.height = Math.max(1, Math.round(height * scale));
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw to a canvas.');
+  if (!ctx) throw new Error(t('share.chart.noCanvas'));
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'));
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('share.chart.pngFailed')))), 'image/png'));
 }

@@ -1,6 +1,7 @@
 /**
  * The SQL editor of a SQL cell: CodeMirror 6 with SQL highlighting and completion of the
  * loaded tables, views and their columns; Shift+Enter (or Ctrl/Cmd+Enter) runs the cell.
+ * Always left to right, also in a Persian or Arabic page (SQL is written left to right).
  */
 import { EditorView, basicSetup } from 'codemirror';
 import { keymap } from '@codemirror/view';
@@ -34,7 +35,8 @@ export function createSqlEditor(parent: HTMLElement, o: { doc: string; label: st
         basicSetup,
         lang.of(sql({ dialect: PostgreSQL, upperCaseKeywords: true })),
         theme,
-        EditorView.contentAttributes.of({ 'aria-label': o.label }),
+        EditorView.editorAttributes.of({ dir: 'ltr' }),
+        EditorView.contentAttributes.of({ 'aria-label': o.label, dir: 'ltr' }),
         EditorView.updateListener.of((u) => { if (u.docChanged) o.onchange(u.state.doc.toString()); }),
       ],
     }),
