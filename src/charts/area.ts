@@ -5,10 +5,16 @@
  * stacked and count as 0 (their tooltip still shows the value); with `stacked: false` the areas
  * overlap from 0 and may be negative. Every point carries a tooltip; each series' last point is
  * marked, so a single x is still visible.
+ * Right-to-left: x runs from the right (the earliest at the right), the value axis on the right.
+ * Dates: ticks and labels in the display calendar (Jalali: on Jalali month starts, with Jalali
+ * month names; ./locale.ts calendarTicks), tooltips as fmtDay; English Gregorian keeps d3's ticks.
  */
-import { area, axisBottom, axisLeft, line, scaleLinear, scaleUtc, utcFormat } from 'd3';
-import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
+import { area, axisBottom, line, scaleLinear, scaleUtc } from 'd3';
+import { axisTitle, createFrame, emptyMessage, fitXLabels, leftMarginFor, settleText, styleAxis, valueAxis, xRange, xTickCount } from './frame';
+import { calendarTicks, chartRtl, fmtNumber, fmtShare } from './locale';
 import { seriesColour } from './palette';
+import { t } from '../i18n/t';
+import { fmtDay } from '../i18n/dates';
 
 export type AreaX = number | Date;
 export interface AreaSeries { name: string; values: readonly (number | null)[] }
@@ -21,27 +27,31 @@ export interface AreaSpec<X extends AreaX = number> {
   series: readonly AreaSeries[];
   xLabel: string;
   yLabel: string;
-  /** as lines.ts: formats x ticks and tooltips (default: numbers localised, dates YYYY-MM-DD) */
+  /** as lines.ts: formats x ticks and tooltips (default: numbers localised, dates as fmtDay: YYYY-MM-DD in English) */
   xFormat?: (x: X) => string;
   yFormat?: (n: number) => string;
   /** stack the series (default true); false draws overlapping translucent areas from 0 */
   stacked?: boolean;
   /** 100 % stacked: each series as its share of the x's total (y axis 0–100 %) */
   normalise?: boolean;
+  /** mirror for right-to-left reading (default: the document's direction) */
+  rtl?: boolean;
 }
 
 interface Pt { k: number; x: number; v: number | null; y0: number; y1: number; share: number }
 
-const isoDay = utcFormat('%Y-%m-%d');
-const pct = (n: number) => `${(Math.round(n * 1000) / 10).toLocaleString()}%`;
-
 export function renderArea<X extends AreaX>(el: SVGSVGElement, spec: AreaSpec<X>, size: { width: number; height: number }) {
+  draw(el, spec, size);
+  settleText(el);
+}
+
+function draw<X extends AreaX>(el: SVGSVGElement, spec: AreaSpec<X>, size: { width: number; height: number }) {
   const dates = spec.x.length > 0 && spec.x[0] instanceof Date;
-  const xf = spec.xFormat ?? ((v: X) => (v instanceof Date ? isoDay(v) : v.toLocaleString()));
-  const yf = spec.yFormat ?? ((n: number) => n.toLocaleString());
+  const xf = spec.xFormat ?? ((v: X) => (v instanceof Date ? fmtDay(+v) : fmtNumber(v as number)));
+  const yf = spec.yFormat ?? fmtNumber;
   const normalise = !!spec.normalise;
   const stacked = normalise || spec.stacked !== false;
-  const axisYf = normalise ? (n: number) => `${Math.round(n * 100)}%` : yf;
+  const axisYf = normalise ? (n: number) => fmtShare(n) : yf;
   const legend = spec.series.length > 1 ? spec.series.map((s, i) => ({ label: s.name, colour: seriesColour(i) })) : undefined;
 
   // x positions as numbers (ms for dates), in ascending order, skipping invalid x.
@@ -66,15 +76,15 @@ export function renderArea<X extends AreaX>(el: SVGSVGElement, spec: AreaSpec<X>
   const hi = normalise ? 1 : Math.max(0, ...all.map((p) => Math.max(p.y0, p.y1)));
   const y = scaleLinear().domain([lo, hi > lo ? hi : lo + 1]);
   if (!normalise) y.nice();
-  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin: { left: leftMarginFor(y.ticks(5).map(axisYf)) } });
-  if (empty) return emptyMessage(f, 'No data');
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, rtl: chartRtl(spec.rtl), margin: { left: leftMarginFor(y.ticks(5).map(axisYf)) } });
+  if (empty) return emptyMessage(f, t('charts.noData'));
   y.range([f.height, 0]);
 
   const x0 = order[0].n, x1 = order[order.length - 1].n;
   const pad = dates ? 86_400_000 : 1;
   const xd: [number, number] = x0 === x1 ? [x0 - pad, x1 + pad] : [x0, x1];
-  const xt = scaleUtc().domain(xd.map((n) => new Date(n))).range([0, f.width]);
-  const xn = scaleLinear().domain(xd).range([0, f.width]);
+  const xt = scaleUtc().domain(xd.map((n) => new Date(n))).range(xRange(f));
+  const xn = scaleLinear().domain(xd).range(xRange(f));
   const px = (n: number) => (dates ? xt(new Date(n)) : xn(n));
   const asX = (n: number) => (dates ? new Date(n) : n) as X;
 
@@ -84,14 +94,14 @@ export function renderArea<X extends AreaX>(el: SVGSVGElement, spec: AreaSpec<X>
   const shape = area<Pt>().x((p) => px(p.x)).y0((p) => y(p.y0)).y1((p) => y(p.y1));
   const edge = line<Pt>().x((p) => px(p.x)).y((p) => y(p.y1));
   const tip = (s: AreaSeries, p: Pt) =>
-    `${s.name} · ${spec.xLabel} ${xf(asX(p.x))}: ${p.v === null ? 'no value' : yf(p.v)}${stacked && spec.series.length > 1 && p.v !== null ? ` (${pct(p.share)} of the total)` : ''}`;
+    `${s.name} · ${spec.xLabel} ${xf(asX(p.x))}: ${p.v === null ? t('charts.noValue') : yf(p.v)}${stacked && spec.series.length > 1 && p.v !== null ? ` (${t('charts.area.shareOfTotal', { share: fmtShare(p.share, 1) })})` : ''}`;
   spec.series.forEach((s, i) => {
     const pts = cols[i];
     const vals = pts.filter((p) => p.v !== null).map((p) => p.v as number);
     const g = f.plot.append('g').attr('class', `series series-${i}`);
     g.append('path').attr('class', 'area').attr('d', shape(pts) ?? '')
       .style('fill', seriesColour(i)).style('fill-opacity', stacked ? '0.85' : '0.3')
-      .append('title').text(vals.length ? `${s.name}: ${yf(Math.min(...vals))} – ${yf(Math.max(...vals))}` : `${s.name}: no values`);
+      .append('title').text(vals.length ? `${s.name}: ${yf(Math.min(...vals))} – ${yf(Math.max(...vals))}` : `${s.name}: ${t('charts.noValues')}`);
     g.append('path').attr('class', 'edge').attr('aria-hidden', 'true').attr('d', edge(pts) ?? '')
       .style('fill', 'none').style('stroke', seriesColour(i)).style('stroke-width', '1.5');
     g.selectAll('circle.point').data(pts).join('circle')
@@ -102,13 +112,18 @@ export function renderArea<X extends AreaX>(el: SVGSVGElement, spec: AreaSpec<X>
   });
 
   const ticks = Math.max(2, Math.floor(f.width / 80));
-  const xAxis = dates
-    ? axisBottom(xt).ticks(ticks).tickFormat((d) => (spec.xFormat ? xf(d as X) : xt.tickFormat()(d as Date)))
-    : axisBottom(xn).ticks(ticks).tickFormat((d) => xf(Number(d) as X));
+  // Dates in another language or the Jalali calendar: ticks on the display calendar's month starts.
+  const cal = dates ? calendarTicks(new Date(xd[0]), new Date(xd[1]), ticks, f.width) : null;
+  const xAxis = cal
+    ? axisBottom(xt).tickValues(cal.values).tickFormat((d) => (spec.xFormat ? xf(d as X) : cal.label(d as Date)))
+    : dates
+      ? axisBottom(xt).ticks(ticks).tickFormat((d) => (spec.xFormat ? xf(d as X) : xt.tickFormat()(d as Date)))
+      : axisBottom(xn).ticks(xTickCount(xn, f.width, (n) => xf(n as X))).tickFormat((d) => xf(Number(d) as X));
   const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`).call(xAxis);
-  const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((d) => axisYf(Number(d))));
+  const ya = valueAxis(f, y, (a) => a.ticks(5).tickFormat((d) => axisYf(Number(d))));
   styleAxis(xa);
+  fitXLabels(f, xa);
   styleAxis(ya);
   axisTitle(f, 'x', spec.xLabel);
-  axisTitle(f, 'y', normalise ? `${spec.yLabel} (% of total)` : spec.yLabel);
+  axisTitle(f, 'y', normalise ? t('charts.area.percentOfTotal', { label: spec.yLabel }) : spec.yLabel);
 }

@@ -1,11 +1,14 @@
 /**
  * Multi-line chart over a numeric x (time in a stated unit, a period index…). Series can be
  * dashed (predicted vs actual); every point carries a tooltip, and the last point of each line
- * is marked so a single-point series is still visible.
+ * is marked so a single-point series is still visible. Right-to-left: x runs from the right (the
+ * first period at the right), the value axis on the right.
  */
-import { axisBottom, axisLeft, extent, line, scaleLinear } from 'd3';
-import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
+import { axisBottom, extent, line, scaleLinear } from 'd3';
+import { axisTitle, createFrame, emptyMessage, fitXLabels, leftMarginFor, settleText, styleAxis, valueAxis, xRange, xTickCount } from './frame';
+import { chartRtl, fmtNumber } from './locale';
 import { seriesColour } from './palette';
+import { t } from '../i18n/t';
 
 export interface LinePoint { x: number; y: number }
 export interface LineSeries { name: string; points: readonly LinePoint[]; dashed?: boolean }
@@ -20,22 +23,29 @@ export interface LineSpec {
   yFormat?: (n: number) => string;
   /** start the y axis at 0 (default true) */
   yZero?: boolean;
+  /** mirror for right-to-left reading (default: the document's direction) */
+  rtl?: boolean;
 }
 
 export function renderLines(el: SVGSVGElement, spec: LineSpec, size: { width: number; height: number }) {
-  const xf = spec.xFormat ?? ((n: number) => n.toLocaleString());
-  const yf = spec.yFormat ?? ((n: number) => n.toLocaleString());
+  draw(el, spec, size);
+  settleText(el);
+}
+
+function draw(el: SVGSVGElement, spec: LineSpec, size: { width: number; height: number }) {
+  const xf = spec.xFormat ?? fmtNumber;
+  const yf = spec.yFormat ?? fmtNumber;
   const legend = spec.series.map((s, i) => ({ label: s.name, colour: seriesColour(i), shape: 'line' as const, dashed: s.dashed }));
   const all = spec.series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
   const [y0, y1] = all.length ? (extent(all, (p) => p.y) as [number, number]) : [0, 1];
   const lo = spec.yZero === false ? y0 : Math.min(0, y0);
   const y = scaleLinear().domain(lo === y1 ? [lo - 1, y1 + 1] : [lo, y1]).nice();
   const margin = { left: leftMarginFor(y.ticks(5).map((d) => yf(d))) };
-  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin });
-  if (all.length === 0) return emptyMessage(f, 'No data');
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, legend, margin, rtl: chartRtl(spec.rtl) });
+  if (all.length === 0) return emptyMessage(f, t('charts.noData'));
 
   const [x0, x1] = extent(all, (p) => p.x) as [number, number];
-  const x = scaleLinear().domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1]).range([0, f.width]);
+  const x = scaleLinear().domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1]).range(xRange(f));
   y.range([f.height, 0]);
 
   f.plot.append('g').attr('class', 'grid').attr('aria-hidden', 'true').selectAll('line').data(y.ticks(5)).join('line')
@@ -59,9 +69,10 @@ export function renderLines(el: SVGSVGElement, spec: LineSpec, size: { width: nu
   });
 
   const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor(f.width / 80))).tickFormat((d) => xf(Number(d))));
-  const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(5).tickFormat((d) => yf(Number(d))));
+    .call(axisBottom(x).ticks(xTickCount(x, f.width, xf)).tickFormat((d) => xf(Number(d))));
+  const ya = valueAxis(f, y, (a) => a.ticks(5).tickFormat((d) => yf(Number(d))));
   styleAxis(xa);
+  fitXLabels(f, xa);
   styleAxis(ya);
   axisTitle(f, 'x', spec.xLabel);
   axisTitle(f, 'y', spec.yLabel);

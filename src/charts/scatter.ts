@@ -4,10 +4,13 @@
  * the top-N points, and a log scale per axis for money or frequencies. Large inputs stay cheap:
  * every point is still a circle, but above `tooltipLimit` points the per-point <title> is left
  * out (the description says so), since tens of thousands of tooltips cost more than the circles.
+ * Right-to-left: x grows from the right, the y axis on the right, point labels left of their point.
  */
-import { axisBottom, axisLeft, extent, max, scaleLinear, scaleLog, scaleSqrt, type ScaleContinuousNumeric } from 'd3';
-import { axisTitle, createFrame, emptyMessage, leftMarginFor, styleAxis } from './frame';
+import { axisBottom, extent, max, scaleLinear, scaleLog, scaleSqrt, type ScaleContinuousNumeric } from 'd3';
+import { axisTitle, createFrame, emptyMessage, fitXLabels, leftMarginFor, settleText, styleAxis, valueAxis, xRange } from './frame';
+import { chartRtl, fmtNumber } from './locale';
 import { seriesColour } from './palette';
+import { t } from '../i18n/t';
 
 export interface ScatterPoint {
   x: number;
@@ -43,10 +46,13 @@ export interface ScatterSpec {
   tooltipLimit?: number;
   /** radius of the largest `size` (default 14) */
   maxRadius?: number;
+  /** mirror for right-to-left reading (default: the document's direction) */
+  rtl?: boolean;
 }
 
 export const SCATTER_TOOLTIP_LIMIT = 2000;
-const NO_CATEGORY = '(none)';
+/** The group of points without a category (a key, shown as t('charts.scatter.none')). */
+const NO_CATEGORY = '\u0000none';
 
 type Num = ScaleContinuousNumeric<number, number>;
 
@@ -70,9 +76,15 @@ function tickValues(s: Num, log: boolean, count: number): number[] {
 }
 
 export function renderScatter(el: SVGSVGElement, spec: ScatterSpec, size: { width: number; height: number }) {
-  const xf = spec.xFormat ?? ((n: number) => n.toLocaleString());
-  const yf = spec.yFormat ?? ((n: number) => n.toLocaleString());
-  const sf = spec.sizeFormat ?? ((n: number) => n.toLocaleString());
+  draw(el, spec, size);
+  settleText(el);
+}
+
+function draw(el: SVGSVGElement, spec: ScatterSpec, size: { width: number; height: number }) {
+  const xf = spec.xFormat ?? fmtNumber;
+  const yf = spec.yFormat ?? fmtNumber;
+  const sf = spec.sizeFormat ?? fmtNumber;
+  const catName = (c: string) => (c === NO_CATEGORY ? t('charts.scatter.none') : c);
   const limit = spec.tooltipLimit ?? SCATTER_TOOLTIP_LIMIT;
 
   const finite = spec.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
@@ -86,26 +98,27 @@ export function renderScatter(el: SVGSVGElement, spec: ScatterSpec, size: { widt
   const cats = [...(spec.categories ?? []).filter((c) => seen.has(c)), ...[...seen].filter((c) => !spec.categories?.includes(c))];
   const catIndex = new Map(cats.map((c, i) => [c, i]));
   const colourOf = (p: ScatterPoint) => seriesColour(hasCategories ? catIndex.get(p.category ?? NO_CATEGORY) ?? 0 : 0);
-  const legend = cats.length > 1 ? cats.map((c, i) => ({ label: c, colour: seriesColour(i) })) : undefined;
+  const legend = cats.length > 1 ? cats.map((c, i) => ({ label: catName(c), colour: seriesColour(i) })) : undefined;
 
   const y = points.length ? makeScale(points.map((p) => p.y), !!spec.yLog) : scaleLinear().domain([0, 1]);
   const yTicks = tickValues(y, !!spec.yLog, 5);
 
   const notes: string[] = [];
-  if (points.length) notes.push(`${points.length.toLocaleString()} point${points.length === 1 ? '' : 's'}.`);
+  if (points.length) notes.push(t('charts.scatter.points', { n: points.length }));
   const sized = points.some((p) => p.size != null && Number.isFinite(p.size));
-  if (sized) notes.push(`Circle area is proportional to ${spec.sizeLabel ?? 'size'}.`);
-  if (spec.xLog || spec.yLog) notes.push(`Log scale on ${spec.xLog && spec.yLog ? 'both axes' : spec.xLog ? 'the x axis' : 'the y axis'}.`);
-  if (offLog) notes.push(`${offLog.toLocaleString()} point${offLog === 1 ? '' : 's'} with values ≤ 0 cannot be shown on the log scale and ${offLog === 1 ? 'is' : 'are'} left out.`);
+  const sizeLabel = spec.sizeLabel ?? t('charts.scatter.size');
+  if (sized) notes.push(t('charts.scatter.areaProportional', { size: sizeLabel }));
+  if (spec.xLog || spec.yLog) notes.push(t(spec.xLog && spec.yLog ? 'charts.scatter.logBoth' : spec.xLog ? 'charts.scatter.logX' : 'charts.scatter.logY'));
+  if (offLog) notes.push(t('charts.scatter.offLog', { n: offLog }));
   const withTooltips = points.length <= limit;
-  if (!withTooltips) notes.push(`With more than ${limit.toLocaleString()} points the individual points have no tooltips; the numbers are in the table.`);
+  if (!withTooltips) notes.push(t('charts.scatter.noTooltips', { limit }));
   const description = [spec.description, ...notes].filter(Boolean).join(' ');
 
-  const f = createFrame(el, { ...size, title: spec.title, description, legend, margin: { left: leftMarginFor(yTicks.map(yf)) } });
-  if (points.length === 0) return emptyMessage(f, 'No data');
+  const f = createFrame(el, { ...size, title: spec.title, description, legend, rtl: chartRtl(spec.rtl), margin: { left: leftMarginFor(yTicks.map(yf)) } });
+  if (points.length === 0) return emptyMessage(f, t('charts.noData'));
 
   y.range([f.height, 0]);
-  const x = makeScale(points.map((p) => p.x), !!spec.xLog).range([0, f.width]);
+  const x = makeScale(points.map((p) => p.x), !!spec.xLog).range(xRange(f));
   const xTicks = tickValues(x, !!spec.xLog, Math.max(2, Math.floor(f.width / 80)));
   const maxSize = max(points, (p) => (p.size != null && Number.isFinite(p.size) ? Math.max(0, p.size) : 0)) ?? 0;
   const r = scaleSqrt().domain([0, maxSize > 0 ? maxSize : 1]).range([0, spec.maxRadius ?? 14]);
@@ -127,9 +140,10 @@ export function renderScatter(el: SVGSVGElement, spec: ScatterSpec, size: { widt
   if (sized && !many) circles.style('stroke', 'var(--surface, #fff)').style('stroke-width', '0.8');
   if (withTooltips) {
     circles.append('title').text((p) => {
-      const head = [p.label, hasCategories ? p.category ?? NO_CATEGORY : null].filter(Boolean).join(' · ');
-      const sz = p.size != null && Number.isFinite(p.size) ? `, ${spec.sizeLabel ?? 'size'} ${sf(p.size)}` : '';
-      return `${head ? `${head}: ` : ''}${spec.xLabel} ${xf(p.x)}, ${spec.yLabel} ${yf(p.y)}${sz}`;
+      const head = [p.label, hasCategories ? catName(p.category ?? NO_CATEGORY) : null].filter(Boolean).join(' · ');
+      const sep = t('charts.listSeparator');
+      const sz = p.size != null && Number.isFinite(p.size) ? `${sep}${sizeLabel} ${sf(p.size)}` : '';
+      return `${head ? `${head}: ` : ''}${spec.xLabel} ${xf(p.x)}${sep}${spec.yLabel} ${yf(p.y)}${sz}`;
     });
   }
 
@@ -138,12 +152,15 @@ export function renderScatter(el: SVGSVGElement, spec: ScatterSpec, size: { widt
     const by = spec.labelBy ?? 'y';
     const key = (p: ScatterPoint) => (by === 'size' ? p.size ?? NaN : p[by]);
     const top = points.filter((p) => p.label && Number.isFinite(key(p))).sort((a, b) => key(b) - key(a)).slice(0, n);
+    // After their point in reading order (right of it; left when rtl), except near the plot's end
+    // edge, where they go before it. Anchor start/end follow the text direction (rtl: start = right end).
+    const s = f.rtl ? -1 : 1;
+    const nearEnd = (p: ScatterPoint) => (f.rtl ? x(p.x) < 80 : x(p.x) > f.width - 80);
     f.plot.append('g').attr('class', 'point-labels').attr('aria-hidden', 'true').selectAll('text').data(top).join('text')
       .attr('class', 'point-label')
-      .attr('x', (p) => x(p.x) + radius(p) + 3).attr('y', (p) => y(p.y) + 4)
-      // Labels near the right edge go to the left of their point.
-      .attr('text-anchor', (p) => (x(p.x) > f.width - 80 ? 'end' : 'start'))
-      .attr('dx', (p) => (x(p.x) > f.width - 80 ? -2 * radius(p) - 6 : 0))
+      .attr('x', (p) => x(p.x) + s * (radius(p) + 3)).attr('y', (p) => y(p.y) + 4)
+      .attr('text-anchor', (p) => (nearEnd(p) ? 'end' : 'start'))
+      .attr('dx', (p) => (nearEnd(p) ? -s * (2 * radius(p) + 6) : 0))
       .style('fill', 'currentColor').style('font-size', '10.5px')
       // a halo in the background colour keeps labels readable over other points
       .style('paint-order', 'stroke').style('stroke', 'var(--surface, #fff)').style('stroke-width', '3px').style('stroke-linejoin', 'round')
@@ -152,9 +169,10 @@ export function renderScatter(el: SVGSVGElement, spec: ScatterSpec, size: { widt
 
   const xa = f.plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${f.height})`)
     .call(axisBottom(x).tickValues(xTicks).tickFormat((d) => xf(Number(d))));
-  const ya = f.plot.append('g').attr('class', 'axis axis-y').call(axisLeft(y).tickValues(yTicks).tickFormat((d) => yf(Number(d))));
+  const ya = valueAxis(f, y, (a) => a.tickValues(yTicks).tickFormat((d) => yf(Number(d))));
   styleAxis(xa);
+  fitXLabels(f, xa);
   styleAxis(ya);
-  axisTitle(f, 'x', spec.xLog ? `${spec.xLabel} (log scale)` : spec.xLabel);
-  axisTitle(f, 'y', spec.yLog ? `${spec.yLabel} (log scale)` : spec.yLabel);
+  axisTitle(f, 'x', spec.xLog ? t('charts.logScale', { label: spec.xLabel }) : spec.xLabel);
+  axisTitle(f, 'y', spec.yLog ? t('charts.logScale', { label: spec.yLabel }) : spec.yLabel);
 }

@@ -1,7 +1,10 @@
 /**
  * Goals (DOMAIN.md, "Goals"): a metric, a target, a start (the baseline day) and a deadline,
  * optionally restricted to a segment of customers. Exact definitions: docs/metrics.md, "Goals".
+ * Texts here are English (this module also runs in the CLI, without the reader's preferences);
+ * the components word them in the reader's language through src/goals/view.ts.
  */
+import { GOAL_MESSAGES } from './messages';
 
 /** Metrics whose value is one number computed by an existing analysis. */
 export type KpiGoalMetric =
@@ -54,43 +57,35 @@ export interface MetricInfo {
 /** Channels the sample shop counts as "online service" (our reading of the seeds' goal). */
 export const ONLINE_SERVICE_CHANNELS = ['website', 'mobile_app'];
 
+export type GoalMessageKey = keyof typeof GOAL_MESSAGES.en;
+type Params = Record<string, string | number>;
+
+/** An English message of this module (the components word it in the reader's language: src/goals/view.ts). */
+export function englishGoalText(key: GoalMessageKey, params?: Params): string {
+  return (GOAL_MESSAGES.en[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+}
+
+/** The numbers in the definitions' text (NPS and CSAT scales). */
+export const DEFINITION_PARAMS: Partial<Record<GoalMetricKind, Params>> = {
+  nps: { hundred: 100, p1: 9, p2: 10, d1: 0, d2: 6 },
+  csat: { hundred: 100, s1: 4, s2: 5 },
+};
+
+const metric = (kind: GoalMetricKind, unit: GoalUnit, higherIsBetter: boolean): MetricInfo => ({
+  kind, label: englishGoalText(`goals.metric.${kind}`), unit, higherIsBetter,
+  definition: englishGoalText(`goals.def.${kind}`, DEFINITION_PARAMS[kind]),
+});
+
 export const METRICS: Record<GoalMetricKind, MetricInfo> = {
-  repeat_customer_rate: {
-    kind: 'repeat_customer_rate', label: 'Repeat customer rate', unit: 'share', higherIsBetter: true,
-    definition: 'customers who ordered in the window and have more than one order by its end ÷ customers who ordered in the window',
-  },
-  retention_rate: {
-    kind: 'retention_rate', label: 'Customer retention rate (CRR)', unit: 'share', higherIsBetter: true,
-    definition: '(active customers at the window end − new customers in the window) ÷ active customers at the window start',
-  },
-  churn_rate: {
-    kind: 'churn_rate', label: 'Churn rate', unit: 'share', higherIsBetter: false,
-    definition: 'customers old enough to churn with no order in the last churnDays days ÷ customers old enough to churn, on the day',
-  },
-  nps: {
-    kind: 'nps', label: 'NPS', unit: 'score', higherIsBetter: true,
-    definition: '100 × (promoters 9–10 − detractors 0–6) ÷ NPS answers in the window',
-  },
-  csat: {
-    kind: 'csat', label: 'CSAT', unit: 'score', higherIsBetter: true,
-    definition: '100 × answers of 4–5 ÷ CSAT answers in the window',
-  },
-  aov: {
-    kind: 'aov', label: 'Average order value', unit: 'money', higherIsBetter: true,
-    definition: 'revenue ÷ orders in the window',
-  },
-  historic_cltv: {
-    kind: 'historic_cltv', label: 'Historic CLTV', unit: 'money', higherIsBetter: true,
-    definition: 'customer value per year over the window × average customer lifespan in years',
-  },
-  existing_reordered_on_channel: {
-    kind: 'existing_reordered_on_channel', label: 'Existing customers who ordered again on channels', unit: 'share', higherIsBetter: true,
-    definition: 'customers whose first order is before the start who ordered on one of the channels between the start and the day ÷ those customers',
-  },
-  existing_reached_on_channel: {
-    kind: 'existing_reached_on_channel', label: 'Existing customers reached on channels', unit: 'share', higherIsBetter: true,
-    definition: 'customers whose first order is before the start who were active (ordered) on one of the channels between the start and the day ÷ those customers',
-  },
+  repeat_customer_rate: metric('repeat_customer_rate', 'share', true),
+  retention_rate: metric('retention_rate', 'share', true),
+  churn_rate: metric('churn_rate', 'share', false),
+  nps: metric('nps', 'score', true),
+  csat: metric('csat', 'score', true),
+  aov: metric('aov', 'money', true),
+  historic_cltv: metric('historic_cltv', 'money', true),
+  existing_reordered_on_channel: metric('existing_reordered_on_channel', 'share', true),
+  existing_reached_on_channel: metric('existing_reached_on_channel', 'share', true),
 };
 
 export function metricKind(m: GoalMetric): GoalMetricKind {
@@ -119,17 +114,28 @@ function realDay(s: string): boolean {
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === s;
 }
 
-/** Problems that make a goal impossible to evaluate (empty = valid). */
-export function validateGoal(g: Goal): string[] {
-  const out: string[] = [];
-  if (!g.name.trim()) out.push('The goal needs a name.');
-  if (!(metricKind(g.metric) in METRICS)) out.push(`Unknown metric ${JSON.stringify(metricKind(g.metric))}.`);
-  else if (isChannelMetric(g.metric) && g.metric.channels.length === 0) out.push('Pick at least one channel.');
-  if (!Number.isFinite(g.target)) out.push('The target must be a number.');
+/** A message and its parameters (worded in English by validateGoal, in the reader's language by the editor). */
+export interface GoalText {
+  key: GoalMessageKey;
+  params?: Params;
+}
+
+/** Problems that make a goal impossible to evaluate, as messages (empty = valid). */
+export function goalProblems(g: Goal): GoalText[] {
+  const out: GoalText[] = [];
+  if (!g.name.trim()) out.push({ key: 'goals.v.noName' });
+  if (!(metricKind(g.metric) in METRICS)) out.push({ key: 'goals.v.unknownMetric', params: { metric: JSON.stringify(metricKind(g.metric)) } });
+  else if (isChannelMetric(g.metric) && g.metric.channels.length === 0) out.push({ key: 'goals.v.noChannel' });
+  if (!Number.isFinite(g.target)) out.push({ key: 'goals.v.target' });
   const okStart = realDay(g.start);
   const okDeadline = realDay(g.deadline);
-  if (!okStart) out.push('The start must be a day (YYYY-MM-DD).');
-  if (!okDeadline) out.push('The deadline must be a day (YYYY-MM-DD).');
-  if (okStart && okDeadline && g.deadline < g.start) out.push('The deadline must be on or after the start.');
+  if (!okStart) out.push({ key: 'goals.v.start' });
+  if (!okDeadline) out.push({ key: 'goals.v.deadline' });
+  if (okStart && okDeadline && g.deadline < g.start) out.push({ key: 'goals.v.order' });
   return out;
+}
+
+/** Problems that make a goal impossible to evaluate (empty = valid), in English. */
+export function validateGoal(g: Goal): string[] {
+  return goalProblems(g).map((p) => englishGoalText(p.key, p.params));
 }

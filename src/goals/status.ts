@@ -1,4 +1,6 @@
 import type { GoalSeries } from '../analyses/goal-series';
+import { fmtDay, fmtPct } from '../app/format';
+import { t, type MessageKey, type Params } from '../i18n/t';
 import { metricInfo, type Goal } from './goal';
 
 /**
@@ -20,10 +22,22 @@ export interface PathPoint {
   value: number;
 }
 
+/**
+ * The rule that decided a state, as a message and its raw parameters: days (ISO), values in the
+ * metric's unit, shares (0..1, shown as whole percentages) and plain numbers. Worded by
+ * statusRuleText at display time, so it follows the reader's language, digits and calendar.
+ */
+export interface StatusReason {
+  key: MessageKey;
+  params: Record<string, { day: string } | { value: number } | { share: number } | { n: number }>;
+}
+
 export interface GoalStatus {
   state: GoalState;
-  /** the rule that decided the state, in words, with the numbers */
+  /** the rule that decided the state, in words, with the numbers (in the language of the moment it was computed) */
   rule: string;
+  /** the same rule as a message, to word it again when the language changes */
+  reason: StatusReason;
   higherIsBetter: boolean;
   baseline: number | null;
   current: number | null;
@@ -43,7 +57,7 @@ export interface GoalStatus {
   requiredNow: number | null;
   /** linear from the baseline through the current value, extended to the deadline */
   projection: number | null;
-  /** the method, in words */
+  /** the method, in words (the reader's language: t('goals.projectionMethod')) */
   projectionMethod: string;
   /** [baseline point, …measured points] for charts */
   achieved: PathPoint[];
@@ -51,7 +65,23 @@ export interface GoalStatus {
 
 const day0 = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
-export const PROJECTION_METHOD = 'Projection: the pace so far continued in a straight line — from the baseline at the start through the current value, extended to the deadline (baseline + (current − baseline) × days to the deadline ÷ days elapsed).';
+/** The state in the reader's language ("at risk" → «در خطر»). */
+export function stateLabel(state: GoalState): string {
+  return t(STATE_KEYS[state]);
+}
+const STATE_KEYS: Record<GoalState, MessageKey> = {
+  'no data yet': 'goals.state.noData', achieved: 'goals.state.achieved', missed: 'goals.state.missed',
+  'on track': 'goals.state.onTrack', 'at risk': 'goals.state.atRisk', 'off track': 'goals.state.offTrack',
+};
+
+/** A status rule in words, in the reader's language; values through `fmt` (the metric's unit). */
+export function statusRuleText(reason: StatusReason, fmt: (v: number) => string): string {
+  const p: Params = {};
+  for (const [k, v] of Object.entries(reason.params)) {
+    p[k] = 'day' in v ? fmtDay(v.day) : 'value' in v ? fmt(v.value) : 'share' in v ? fmtPct(v.share, 0) : v.n;
+  }
+  return t(reason.key, p);
+}
 
 export function goalStatus(goal: Goal, series: GoalSeries, fmt: (v: number) => string = (v) => String(v)): GoalStatus {
   const info = metricInfo(goal.metric);
@@ -69,7 +99,6 @@ export function goalStatus(goal: Goal, series: GoalSeries, fmt: (v: number) => s
   // the target does not miss it by a floating-point rounding error.
   const eps = 1e-9 * Math.max(1, Math.abs(target));
   const meets = (v: number) => (up ? v >= target - eps : v <= target + eps);
-  const better = up ? 'at least' : 'at most';
 
   const requiredPath: PathPoint[] = baseline === null ? [] : [
     { t: 0, day: goal.start, value: baseline },
@@ -89,44 +118,60 @@ export function goalStatus(goal: Goal, series: GoalSeries, fmt: (v: number) => s
     ...(baseline === null ? [] : [{ t: 0, day: goal.start, value: baseline }]),
     ...series.points.filter((p) => p.value !== null).map((p) => ({ t: tOf(p.day), day: p.day, value: p.value as number })),
   ];
-  const base = { higherIsBetter: up, baseline, current, currentDay, target, progressRaw, progress, elapsedDays, totalDays, requiredPath, requiredNow, projection, projectionMethod: PROJECTION_METHOD, achieved };
-  const done = (state: GoalState, rule: string): GoalStatus => ({ ...base, state, rule });
+  const base = { higherIsBetter: up, baseline, current, currentDay, target, progressRaw, progress, elapsedDays, totalDays, requiredPath, requiredNow, projection, projectionMethod: t('goals.projectionMethod'), achieved };
+  const done = (state: GoalState, key: MessageKey, params: StatusReason['params']): GoalStatus => {
+    const reason = { key, params };
+    return { ...base, state, reason, rule: statusRuleText(reason, fmt) };
+  };
+  const day = (d: string) => ({ day: d });
+  const value = (v: number) => ({ value: v });
 
   if (currentDay === null) {
-    return done('no data yet', `No data yet: the data ends before the start (${goal.start}), so there is no day to measure after it.`);
+    return done('no data yet', 'goals.rule.beforeStart', { start: day(goal.start) });
   }
   if (current === null) {
-    return done('no data yet', `No data yet: on ${currentDay} the metric has no value (nobody to measure: its denominator is 0).`);
+    return done('no data yet', 'goals.rule.noValue', { day: day(currentDay), zero: { n: 0 } });
   }
   if (meets(current)) {
-    return done('achieved', `Achieved: on ${currentDay} (deadline ${goal.deadline}) the value ${fmt(current)} is ${better} the target ${fmt(target)}.`);
+    return done('achieved', up ? 'goals.rule.achievedUp' : 'goals.rule.achievedDown',
+      { day: day(currentDay), deadline: day(goal.deadline), value: value(current), target: value(target) });
   }
   if (currentDay >= goal.deadline) {
-    return done('missed', `Missed: the deadline ${goal.deadline} has passed and the value there, ${fmt(current)}, is not ${better} the target ${fmt(target)}.`);
+    return done('missed', up ? 'goals.rule.missedUp' : 'goals.rule.missedDown', { deadline: day(goal.deadline), value: value(current), target: value(target) });
   }
   if (baseline === null || projection === null) {
-    return done('no data yet', `No data yet: there is no baseline (nobody to measure before ${goal.start}), so no pace can be computed; current ${fmt(current)}.`);
+    return done('no data yet', 'goals.rule.noBaseline', { start: day(goal.start), current: value(current) });
   }
   const sign = up ? 1 : -1;
   const required = sign * (target - baseline);
   const projected = sign * (projection - baseline);
-  const proj = `the projection to ${goal.deadline} is ${fmt(projection)}`;
+  const proj = { deadline: day(goal.deadline), projection: value(projection) };
+  // Whole percentages, rounded as Math.round does (half up, also for negative shares).
+  const covered = { share: Math.round((projected / required) * 100) / 100 };
   if (meets(projection)) {
-    return done('on track', `On track: ${proj}, ${better} the target ${fmt(target)} (linear from the baseline ${fmt(baseline)} through the current ${fmt(current)}).`);
+    return done('on track', up ? 'goals.rule.onTrackUp' : 'goals.rule.onTrackDown',
+      { ...proj, target: value(target), baseline: value(baseline), current: value(current) });
   }
   if (required > 0 && projected >= AT_RISK_SHARE * required - eps) {
-    return done('at risk', `At risk: ${proj}; it misses the target ${fmt(target)} but covers ${Math.round((projected / required) * 100)}% of the required change from the baseline ${fmt(baseline)} (at least ${AT_RISK_SHARE * 100}%).`);
+    return done('at risk', 'goals.rule.atRisk', { ...proj, target: value(target), share: covered, baseline: value(baseline), min: { share: AT_RISK_SHARE } });
   }
-  const share = required > 0 ? ` covers only ${Math.round((projected / required) * 100)}% of the required change from the baseline ${fmt(baseline)} (less than ${AT_RISK_SHARE * 100}%)` : ` misses the target ${fmt(target)}`;
-  return done('off track', `Off track: ${proj}, which${share}.`);
+  return required > 0
+    ? done('off track', 'goals.rule.offTrackShare', { ...proj, share: covered, baseline: value(baseline), min: { share: AT_RISK_SHARE } })
+    : done('off track', 'goals.rule.offTrackMiss', { ...proj, target: value(target) });
 }
 
+const statusRule = (state: GoalState, key: MessageKey, params?: () => Params) => ({
+  state,
+  /** in the reader's language, read at display time */
+  get rule() { return t(key, params?.()); },
+});
+
 /** Every status rule in words, in the order they are applied (for help text and docs). */
-export const STATUS_RULES: { state: GoalState; rule: string }[] = [
-  { state: 'no data yet', rule: 'no evaluation day after the start (the data ends before it), or no value to measure' },
-  { state: 'achieved', rule: 'the current value (latest evaluation day, at most the deadline) meets the target' },
-  { state: 'missed', rule: 'the deadline has passed (the data reaches it) and the value there does not meet the target' },
-  { state: 'on track', rule: 'the projection at the deadline meets the target' },
-  { state: 'at risk', rule: `the projection covers at least ${AT_RISK_SHARE * 100}% of the required change (baseline → target)` },
-  { state: 'off track', rule: 'otherwise' },
+export const STATUS_RULES: { readonly state: GoalState; readonly rule: string }[] = [
+  statusRule('no data yet', 'goals.statusRule.noData'),
+  statusRule('achieved', 'goals.statusRule.achieved'),
+  statusRule('missed', 'goals.statusRule.missed'),
+  statusRule('on track', 'goals.statusRule.onTrack'),
+  statusRule('at risk', 'goals.statusRule.atRisk', () => ({ min: fmtPct(AT_RISK_SHARE, 0) })),
+  statusRule('off track', 'goals.statusRule.offTrack'),
 ];

@@ -1,9 +1,12 @@
 /**
  * The reader's display preferences: language (and with it the direction), digits, and the calendar
- * dates are shown in. Reactive: components that format through src/i18n re-render when they change.
- * The language and digits are the reader's (persisted in localStorage); the calendar follows the
- * open notebook's calendar parameter (App sets it), so cohort periods and dates always agree.
+ * dates are shown in. Reactive in the app (a SvelteMap: components that format through src/i18n
+ * re-render when they change) and plain in Node (the report command imports modules that
+ * translate, and runes only exist in compiled Svelte code; Node resolves svelte/reactivity to a
+ * plain Map). The language and digits are the reader's (persisted in localStorage); the calendar
+ * follows the open notebook's calendar parameter (App sets it), so cohort periods and dates agree.
  */
+import { SvelteMap } from 'svelte/reactivity';
 import { LANGS, detectLang, isLang, type Digits, type Lang } from './langs';
 
 export type DisplayCalendar = 'gregorian' | 'jalali';
@@ -11,11 +14,22 @@ export type DisplayCalendar = 'gregorian' | 'jalali';
 const LANG_KEY = 'rn.lang';
 const DIGITS_KEY = 'rn.digits';
 
-export const prefs = $state({
-  lang: 'en' as Lang,
-  digits: 'latn' as Digits,
-  calendar: 'gregorian' as DisplayCalendar,
-});
+interface Prefs {
+  lang: Lang;
+  digits: Digits;
+  calendar: DisplayCalendar;
+}
+const state = new SvelteMap<keyof Prefs, string>([['lang', 'en'], ['digits', 'latn'], ['calendar', 'gregorian']]);
+
+/** Read (and, in components, track) the preferences; write them through the functions below. */
+export const prefs: Prefs = {
+  get lang() { return state.get('lang') as Lang; },
+  set lang(v) { state.set('lang', v); },
+  get digits() { return state.get('digits') as Digits; },
+  set digits(v) { state.set('digits', v); },
+  get calendar() { return state.get('calendar') as DisplayCalendar; },
+  set calendar(v) { state.set('calendar', v); },
+};
 
 function stored(key: string): string | null {
   try {
@@ -63,7 +77,7 @@ export function setDigits(digits: Digits, persist = true) {
 }
 
 export function setDisplayCalendar(calendar: DisplayCalendar) {
-  prefs.calendar = calendar;
+  if (prefs.calendar !== calendar) prefs.calendar = calendar;
 }
 
 export const dir = () => LANGS[prefs.lang].dir;

@@ -1,4 +1,5 @@
 import { ident, literal } from '../engine/sql';
+import { RULE_MESSAGES } from './messages';
 
 /**
  * Personas as data: a persona is a named set of rules over one row per customer
@@ -49,32 +50,64 @@ export interface FieldInfo {
 
 /** The behaviour fields computed per customer (types; some exist only when the data has the column). */
 export const BEHAVIOUR_FIELDS: Readonly<Record<string, { type: FieldType; label: string }>> = {
-  orders: { type: 'number', label: 'orders (up to as-of)' },
-  spend: { type: 'number', label: 'spend (revenue up to as-of)' },
-  aov: { type: 'number', label: 'average order value' },
-  recency_days: { type: 'number', label: 'days since last order' },
-  tenure_days: { type: 'number', label: 'days since first order' },
-  first_channel: { type: 'text', label: 'channel of the first order' },
-  first_city: { type: 'text', label: 'city of the first order' },
-  favourite_product: { type: 'text', label: 'most bought product' },
-  favourite_category: { type: 'text', label: 'most bought category' },
-  rfm_segment: { type: 'text', label: 'RFM segment' },
-  nps_group: { type: 'text', label: 'NPS group of the latest answer' },
+  orders: { type: 'number', label: RULE_MESSAGES.en['personas.field.orders'] },
+  spend: { type: 'number', label: RULE_MESSAGES.en['personas.field.spend'] },
+  aov: { type: 'number', label: RULE_MESSAGES.en['personas.field.aov'] },
+  recency_days: { type: 'number', label: RULE_MESSAGES.en['personas.field.recency_days'] },
+  tenure_days: { type: 'number', label: RULE_MESSAGES.en['personas.field.tenure_days'] },
+  first_channel: { type: 'text', label: RULE_MESSAGES.en['personas.field.first_channel'] },
+  first_city: { type: 'text', label: RULE_MESSAGES.en['personas.field.first_city'] },
+  favourite_product: { type: 'text', label: RULE_MESSAGES.en['personas.field.favourite_product'] },
+  favourite_category: { type: 'text', label: RULE_MESSAGES.en['personas.field.favourite_category'] },
+  rfm_segment: { type: 'text', label: RULE_MESSAGES.en['personas.field.rfm_segment'] },
+  nps_group: { type: 'text', label: RULE_MESSAGES.en['personas.field.nps_group'] },
 };
 
-/** "age between 20 and 32", "favourite_club in Arsenal, Chelsea", "city contains teh". */
-export function describeRule(rule: Rule): string {
+export type RuleMessageKey = keyof typeof RULE_MESSAGES.en;
+
+/**
+ * How rule texts and validation messages are worded: English by default (this module runs
+ * without the reader's preferences: CLI, analyses, thrown errors); the components pass the
+ * reader's language (src/personas/display.ts). Parameters are already formatted strings.
+ */
+export interface RuleSpeaker {
+  msg(key: RuleMessageKey, params?: Record<string, string>): string;
+  /** a value in a rule (numbers grouped, up to 6 decimals) */
+  value(x: string | number): string;
+  /** a number as typed (no grouping) */
+  raw(n: number): string;
+  /** an operator as shown ("in", "≥") */
+  op(op: string): string;
+  list(items: readonly string[]): string;
+}
+
+const OP_KEYS: Partial<Record<string, RuleMessageKey>> = {
+  in: 'personas.op.in', 'not in': 'personas.op.notIn', between: 'personas.op.between', contains: 'personas.op.contains',
+};
+/** The message key of an operator's word, or undefined for a symbol (=, ≠, <, ≤, >, ≥). */
+export const opKey = (op: string): RuleMessageKey | undefined => OP_KEYS[op];
+
+export const ENGLISH: RuleSpeaker = {
+  msg: (key, params) => (RULE_MESSAGES.en[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole)),
+  value: (x) => (typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: 6 }) : x),
+  raw: (n) => String(n),
+  op: (op) => op,
+  list: (items) => items.join(', '),
+};
+
+/** "age between 20 and 32", "favourite_club in Arsenal, Chelsea", "city contains "teh"". */
+export function describeRule(rule: Rule, say: RuleSpeaker = ENGLISH): string {
   const v = rule.value;
-  const one = (x: string | number) => (typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: 6 }) : x);
-  if (rule.op === 'between' && Array.isArray(v)) return `${rule.field} between ${one(v[0])} and ${one(v[1])}`;
-  if (Array.isArray(v)) return `${rule.field} ${rule.op} ${v.map(one).join(', ')}`;
-  if (rule.op === 'contains') return `${rule.field} contains "${one(v as string | number)}"`;
-  return `${rule.field} ${rule.op} ${one(v as string | number)}`;
+  const field = rule.field;
+  if (rule.op === 'between' && Array.isArray(v)) return say.msg('personas.rule.between', { field, low: say.value(v[0]), high: say.value(v[1]) });
+  if (Array.isArray(v)) return say.msg('personas.rule.list', { field, op: say.op(rule.op), values: say.list(v.map((x) => say.value(x))) });
+  if (rule.op === 'contains') return say.msg('personas.rule.contains', { field, value: say.value(v as string | number) });
+  return say.msg('personas.rule.compare', { field, op: say.op(rule.op), value: say.value(v as string | number) });
 }
 
 /** Every rule as text, joined with "and"; "every customer" without rules. */
-export function describePersonaRules(persona: Pick<Persona, 'rules'>): string {
-  return persona.rules.length === 0 ? 'every customer' : persona.rules.map(describeRule).join(' and ');
+export function describePersonaRules(persona: Pick<Persona, 'rules'>, say: RuleSpeaker = ENGLISH): string {
+  return persona.rules.length === 0 ? say.msg('personas.rule.everyone') : persona.rules.map((r) => describeRule(r, say)).join(say.msg('personas.rule.and'));
 }
 
 function isNumber(x: unknown): x is number {
@@ -82,47 +115,50 @@ function isNumber(x: unknown): x is number {
 }
 
 /** Problems with one rule (empty = valid), each a sentence naming the rule. */
-export function validateRule(rule: Rule, fields: readonly FieldInfo[]): string[] {
+export function validateRule(rule: Rule, fields: readonly FieldInfo[], say: RuleSpeaker = ENGLISH): string[] {
   const f = fields.find((x) => x.name === rule.field);
-  if (!rule.field) return ['A rule has no field.'];
-  if (!f) return [`Unknown field "${rule.field}" (available: ${fields.map((x) => x.name).join(', ') || 'none'}).`];
-  if (!(RULE_OPS as readonly string[]).includes(rule.op)) return [`Unknown operator "${rule.op}" for ${rule.field}.`];
+  const field = rule.field;
+  if (!rule.field) return [say.msg('personas.v.noField')];
+  if (!f) return [say.msg('personas.v.unknownField', { field, fields: fields.length ? say.list(fields.map((x) => x.name)) : say.msg('personas.v.none') })];
+  if (!(RULE_OPS as readonly string[]).includes(rule.op)) return [say.msg('personas.v.unknownOp', { op: rule.op, field })];
+  const op = say.op(rule.op);
   if (!OPS_FOR_TYPE[f.type].includes(rule.op)) {
-    return [`"${rule.op}" does not apply to ${rule.field}, a ${f.type} field (use ${OPS_FOR_TYPE[f.type].join(', ')}).`];
+    const ops = say.list(OPS_FOR_TYPE[f.type].map((o) => say.op(o)));
+    return [say.msg(f.type === 'number' ? 'personas.v.opNotForNumber' : 'personas.v.opNotForText', { op, field, ops })];
   }
   const v = rule.value;
   const scalarOk = (x: unknown) => (f.type === 'number' ? isNumber(x) : typeof x === 'string' || isNumber(x));
-  const kind = f.type === 'number' ? 'a number' : 'a text';
+  const p = { field, op };
   switch (rule.op) {
     case 'in':
     case 'not in':
-      if (!Array.isArray(v)) return [`${rule.field} ${rule.op}: the value must be a list.`];
-      if (v.length === 0) return [`${rule.field} ${rule.op}: the list is empty; pick at least one value.`];
-      if (!v.every(scalarOk)) return [`${rule.field} ${rule.op}: every value must be ${kind}.`];
+      if (!Array.isArray(v)) return [say.msg('personas.v.mustBeList', p)];
+      if (v.length === 0) return [say.msg('personas.v.emptyList', p)];
+      if (!v.every(scalarOk)) return [say.msg(f.type === 'number' ? 'personas.v.listNumbers' : 'personas.v.listTexts', p)];
       return [];
     case 'between': {
       if (!Array.isArray(v) || v.length !== 2 || !isNumber(v[0]) || !isNumber(v[1])) {
-        return [`${rule.field} between: give two numbers (low and high).`];
+        return [say.msg('personas.v.betweenTwo', p)];
       }
-      return v[0] > v[1] ? [`${rule.field} between: the low end ${v[0]} is above the high end ${v[1]}.`] : [];
+      return v[0] > v[1] ? [say.msg('personas.v.betweenOrder', { ...p, low: say.raw(v[0]), high: say.raw(v[1]) })] : [];
     }
     case 'contains':
-      if (typeof v !== 'string' || v.length === 0) return [`${rule.field} contains: give the text to look for.`];
+      if (typeof v !== 'string' || v.length === 0) return [say.msg('personas.v.containsEmpty', p)];
       return [];
     default:
-      if (Array.isArray(v)) return [`${rule.field} ${rule.op}: give one value, not a list.`];
-      if (!scalarOk(v)) return [`${rule.field} ${rule.op}: the value must be ${kind}.`];
-      if (f.type === 'text' && typeof v === 'string' && v.length === 0) return [`${rule.field} ${rule.op}: the value is empty.`];
+      if (Array.isArray(v)) return [say.msg('personas.v.notList', p)];
+      if (!scalarOk(v)) return [say.msg(f.type === 'number' ? 'personas.v.mustBeNumber' : 'personas.v.mustBeText', p)];
+      if (f.type === 'text' && typeof v === 'string' && v.length === 0) return [say.msg('personas.v.emptyValue', p)];
       return [];
   }
 }
 
 /** Problems with a persona (empty = valid): a name, and every rule valid. */
-export function validatePersona(persona: Persona, fields: readonly FieldInfo[]): string[] {
+export function validatePersona(persona: Persona, fields: readonly FieldInfo[], say: RuleSpeaker = ENGLISH): string[] {
   const out: string[] = [];
-  if (!persona.name.trim()) out.push('The persona needs a name.');
+  if (!persona.name.trim()) out.push(say.msg('personas.v.noName'));
   persona.rules.forEach((r, i) => {
-    for (const m of validateRule(r, fields)) out.push(`Rule ${i + 1}: ${m}`);
+    for (const m of validateRule(r, fields, say)) out.push(say.msg('personas.v.rule', { n: say.raw(i + 1), problem: m }));
   });
   return out;
 }

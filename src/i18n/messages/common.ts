@@ -1,5 +1,5 @@
 import { defineMessages } from '../define';
-import { arg, pl } from '../t';
+import { arg, pl } from '../message-context';
 
 /** Words used across the app and the app's own chrome (keys start with "common."). Terms of the field: src/i18n/glossary.ts. */
 export default defineMessages({

@@ -1,5 +1,5 @@
 import { defineMessages } from '../define';
-import { arg, pl } from '../t';
+import { arg, pl } from '../message-context';
 
 /**
  * UI text of the data area (keys start with "data."). Terms of the field: src/i18n/glossary.ts.

@@ -1,5 +1,6 @@
 import { defineMessages } from '../define';
-import { num, pl, type Params } from '../t';
+import { num, pl } from '../message-context';
+import type { Params } from '../define';
 
 /**
  * UI text of the notebook area (keys start with "notebook."). Terms of the field: src/i18n/glossary.ts.

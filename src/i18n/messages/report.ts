@@ -1,5 +1,5 @@
 import { defineMessages } from '../define';
-import { pl } from '../t';
+import { pl } from '../message-context';
 
 /**
  * UI text of the report area (keys start with "report."). Terms of the field: src/i18n/glossary.ts.
