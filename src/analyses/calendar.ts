@@ -55,6 +55,8 @@ export function jalaliDay(iso: string): JalaliDay {
   };
 }
 
+let stages = 0;
+
 /** Creates or replaces `calendar_days` for the inclusive range [start, end]. */
 export async function createCalendar(engine: Engine, start: string, end: string): Promise<void> {
   const first = epochDayOf(start);
@@ -74,7 +76,8 @@ export async function createCalendar(engine: Engine, start: string, end: string)
     cols.q[i] = epochDayOf(j.quarterStart);
     cols.y[i] = epochDayOf(j.yearStart);
   }
-  const stage = `${CALENDAR_TABLE}_stage`;
+  // Its own staging table per build (engines seen through a wrapper do not share the queue above).
+  const stage = `${CALENDAR_TABLE}_stage_${++stages}`;
   await engine.query(`DROP TABLE IF EXISTS ${ident(stage)}`);
   await engine.insertArrow(stage, tableFromArrays(cols), { create: true });
   const d = (c: string) => `CAST(DATE '1970-01-01' + ${ident(c)} AS DATE)`;
@@ -89,10 +92,25 @@ export async function createCalendar(engine: Engine, start: string, end: string)
  * Makes sure `calendar_days` covers every day the SQL may look up: all dates in `sources`
  * (table, timestamp column), the option days, plus a tail. Rebuilds only when coverage is short.
  */
-export async function ensureCalendar(
+export function ensureCalendar(
   engine: Engine,
   options: Pick<AnalysisOptions, 'asOf' | 'from' | 'to'>,
   sources: { table: string; column: string }[] = [{ table: 'orders', column: 'ordered_at' }],
+): Promise<void> {
+  // One at a time per engine: the report's panels start together, and two rebuilds interleaved
+  // would both create the staging table. The second then finds the table already covering it.
+  const before = building.get(engine) ?? Promise.resolve();
+  const next = before.catch(() => undefined).then(() => ensureCalendarNow(engine, options, sources));
+  building.set(engine, next);
+  return next;
+}
+
+const building = new WeakMap<Engine, Promise<void>>();
+
+async function ensureCalendarNow(
+  engine: Engine,
+  options: Pick<AnalysisOptions, 'asOf' | 'from' | 'to'>,
+  sources: { table: string; column: string }[],
 ): Promise<void> {
   const days: string[] = [options.asOf, options.from, options.to].filter((d): d is string => d !== undefined);
   for (const s of sources) {

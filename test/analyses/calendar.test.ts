@@ -43,6 +43,14 @@ describe('Jalali calendar', () => {
     expect(again.n).toBe(c.n); // already covered: not rebuilt
   });
 
+  it('panels that start together build the calendar once, without tripping over each other', async () => {
+    await engine.query('DROP TABLE IF EXISTS calendar_days');
+    // The report's panels all call ensureCalendar at once (a real bug: two interleaved builds both created the staging table).
+    await Promise.all([ensureCalendar(engine, {}), ensureCalendar(engine, { asOf: '2025-01-01' }), ensureCalendar(engine, {})]);
+    const [c] = await queryRows<{ hi: string }>(engine, 'SELECT CAST(max(day) AS VARCHAR) AS hi FROM calendar_days');
+    expect(c.hi >= '2026-02-05').toBe(true); // 2025-01-01 + 400 days
+  });
+
   it('Jalali monthly KPIs split at 1402/12/29 | 1403/01/01', async () => {
     const { periods } = await runKpis(engine, { calendar: 'jalali', period: 'month', churnDays: 90 });
     expect(periods.map((p) => [p.period, p.start, p.end, p.customers, p.orders, p.revenue])).toEqual([
