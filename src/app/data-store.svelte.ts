@@ -31,7 +31,24 @@ let byEnglish: Map<string, MessageKey> | null = null;
 const PATTERNS: [RegExp, MessageKey, string[]][] = [
   [/^other currency \((.*)\)$/s, 'data.srcp.otherCurrency', ['code']],
   [/^The column “(.*)” mapped to (.*) is not in the file\.$/s, 'data.srcp.columnMissing', ['column', 'role']],
+  [/^Attributes: (.*)\.$/s, 'data.srcp.attributes', ['list']],
+  [/^(\d+) billing periods of (\d+) subscriptions: each period counts from its start to its end\.$/, 'data.srcp.billingPeriods', ['n', 'subs']],
+  [/^(\d+) subscriptions started with a trial: no MRR before the trial ends\.$/, 'data.srcp.trials', ['n']],
+  [/^(\d+) incomplete subscriptions \(first payment never made\) bring no MRR\.$/, 'data.srcp.incomplete', ['n']],
+  [/^(\d+) unpaid or paused subscriptions: MRR counted up to their current period's start\.$/, 'data.srcp.unpaid', ['n']],
+  [/^(\d+) rows with a negative amount were read as refunds of their order\.$/, 'data.srcp.negatives', ['n']],
+  [/^(\d+) orders span several rows with different products: read as line items, amounts summed per order\.$/, 'data.srcp.lineItems', ['n']],
+  [/^(\d+) rows repeat an order id already read; the first row of each order was kept\.$/, 'data.srcp.repeats', ['n']],
+  [/^Scores read on the (NPS 0–10|CSAT 1–5) scale\.$/, 'data.srcp.scale', ['scale']],
+  [/^The (.*) column was guessed from its values; please check it\.$/s, 'data.srcp.guessed', ['role']],
+  [/^"(.*)": day and month order cannot be told apart; read as (day\/month\/year|month\/day\/year)\.$/s, 'data.srcp.dayMonth', ['column', 'order']],
+  [/^"(.*)" has Jalali \(Persian calendar\) dates; they will be converted to Gregorian\.$/s, 'data.srcp.jalaliDates', ['column']],
 ];
+/** Pattern parameters: counts become numbers (written in the reader's digits), known phrases are translated. */
+const patternParam = (name: string, v: string): string | number =>
+  /^\d+$/.test(v) && (name === 'n' || name === 'subs') ? Number(v)
+    : name === 'order' ? t(v === 'day/month/year' ? 'data.order.dmy' : 'data.order.mdy')
+      : v;
 
 /**
  * A text produced by src/data in the reader's language when the catalog knows it (English is
@@ -46,7 +63,7 @@ export function dataText(text: string): string {
   if (key) return localDigits(t(key), prefs.lang, prefs.digits);
   for (const [re, k, names] of PATTERNS) {
     const m = text.match(re);
-    if (m) return t(k, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+    if (m) return t(k, Object.fromEntries(names.map((n, i) => [n, patternParam(n, m[i + 1])])));
   }
   return text;
 }

@@ -87,8 +87,9 @@ export function createFrame(el: SVGSVGElement, o: FrameOptions): Frame {
   svg.append('title').attr('id', `${id}-title`).text(o.title);
   svg.append('desc').attr('id', `${id}-desc`).text(o.description);
   // Title at the start: x 0 (left), or the right edge with anchor start in right-to-left text.
-  svg.append('text').attr('class', 'chart-title').attr('x', rtl ? width : 0).attr('y', 15)
+  const title = svg.append('text').attr('class', 'chart-title').attr('x', rtl ? width : 0).attr('y', 15)
     .style('font-weight', '600').style('font-size', '13px').style('fill', 'currentColor').text(o.title);
+  fitText(title.node(), width - 2);
   if (o.legend?.length) drawLegend(svg, o.legend, TITLE_HEIGHT + 12, rtl ? width : null);
 
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
@@ -187,7 +188,36 @@ export function axisTitle(f: Frame, which: 'x' | 'y', text: string) {
   const t = f.plot.append('text').attr('class', `axis-title axis-title-${which}`).style('fill', 'currentColor').style('font-size', '11.5px');
   if (which === 'x') t.attr('x', f.width / 2).attr('y', f.height + 36).attr('text-anchor', 'middle').text(text);
   // Rotated (read bottom to top) at the outer edge of the value axis' margin: left, or right when rtl.
-  else t.attr('transform', 'rotate(-90)').attr('x', -f.height / 2).attr('y', f.rtl ? f.width + f.margin.right - 5 : -f.margin.left + 14).attr('text-anchor', 'middle').text(text);
+  else t.attr('transform', 'rotate(-90)').attr('x', -f.height / 2).attr('y', f.rtl ? f.width + f.margin.right - 9 : -f.margin.left + 14).attr('text-anchor', 'middle').text(text);
+  fitText(t.node(), which === 'x' ? f.width + f.margin.left + f.margin.right - 4 : f.height + Math.min(f.margin.top, f.margin.bottom) * 2 - 4);
+}
+
+/**
+ * A title longer than the room it has (a long persona name in a chart title, a translated axis
+ * title) is cut with an ellipsis; the whole text stays as the element's tooltip (and in the
+ * chart's accessible name). `shrink` instead lowers the font size down to 60 % (a KPI value).
+ * Needs layout (a browser); elsewhere it does nothing.
+ */
+export function fitText(node: SVGTextElement | null, max: number, mode: 'ellipsis' | 'shrink' = 'ellipsis') {
+  if (!node || typeof node.getComputedTextLength !== 'function' || max <= 0) return;
+  let length = node.getComputedTextLength();
+  if (!(length > max)) return;
+  if (mode === 'shrink') {
+    const size = parseFloat(node.style.fontSize || getComputedStyle(node).fontSize) || 12;
+    node.style.fontSize = `${Math.max(size * 0.6, (size * max) / length).toFixed(1)}px`;
+    length = node.getComputedTextLength();
+    if (!(length > max)) return;
+  }
+  const full = node.textContent ?? '';
+  let keep = full.length;
+  while (keep > 1 && length > max) {
+    keep = Math.max(1, Math.floor(keep * Math.min(0.97, max / length)));
+    node.textContent = `${full.slice(0, keep).trimEnd()}…`;
+    length = node.getComputedTextLength();
+  }
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.textContent = full;
+  node.appendChild(title);
 }
 
 const FLIP: Record<string, string> = { start: 'end', end: 'start' };

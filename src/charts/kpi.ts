@@ -7,7 +7,7 @@
  * sparkline on the left running from the right (oldest period at the right, like a time axis).
  */
 import { extent, line, scaleLinear } from 'd3';
-import { createFrame, emptyMessage, settleText } from './frame';
+import { createFrame, emptyMessage, fitText, settleText } from './frame';
 import { chartRtl, fmtNumber, textWidth } from './locale';
 import { seriesColour, signalColour } from './palette';
 import { t } from '../i18n/t';
@@ -81,8 +81,9 @@ function draw(el: SVGSVGElement, spec: KpiSpec, size: { width: number; height: n
 
   // Value and change at the start: x 0, or the right edge (anchor start of right-to-left text).
   const x0 = f.rtl ? f.width : 0;
-  f.plot.append('text').attr('class', 'kpi-value').attr('x', x0).attr('y', 28)
+  const value = f.plot.append('text').attr('class', 'kpi-value').attr('x', x0).attr('y', 28)
     .style('font-size', '28px').style('font-weight', '700').style('fill', 'currentColor').text(spec.value as string);
+  fitText(value.node(), f.width, 'shrink');
   if (delta !== null) {
     f.plot.append('text').attr('class', `kpi-delta ${verdict}`).attr('x', x0).attr('y', 50)
       .style('font-size', '12.5px').style('font-weight', '600').style('fill', signalColour(verdict)).text(deltaText)

@@ -45,7 +45,7 @@ function draw(el: SVGSVGElement, spec: MatrixSpec, size: { width: number; height
   // The colour legend's side (end): at least 70 px, more when its label or tick labels (beyond the
   // bar, estimated at 12 px for slack: Persian/Arabic text, "%" signs) need it.
   const legendSide = Math.max(70, Math.ceil(Math.max(18 + widest([spec.legendLabel], 10.5), 46 + widest(ls.ticks(4).map(fmt)))));
-  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, rtl, margin: { right: legendSide } });
+  const f = createFrame(el, { ...size, title: spec.title, description: spec.description, rtl, margin: { right: legendSide, left: Math.min(220, Math.max(56, Math.ceil(widest(spec.rows) + 14))) } });
   if (spec.rows.length === 0 || spec.columns.length === 0) return emptyMessage(f, t('charts.noData'));
 
   const unit = (v: number) => (d1 === d0 ? 0.5 : (v - d0) / (d1 - d0));
