@@ -6,7 +6,7 @@
  * Then the same components in today's English after switching back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
+import { createRawSnippet, flushSync, mount, unmount, type Component } from 'svelte';
 import { tableFromArrays } from 'apache-arrow';
 import MarkdownCell from '../../src/components/notebook/MarkdownCell.svelte';
 import ParamsBar from '../../src/components/notebook/ParamsBar.svelte';
@@ -28,7 +28,8 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u2066-\u206
 let target: HTMLElement;
 let component: ReturnType<typeof mount> | null = null;
 
-function show<P extends Record<string, unknown>>(c: Parameters<typeof mount>[0], props: P, lang: Lang) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component with its own props
+function show<P extends Record<string, unknown>>(c: Component<any>, props: P, lang: Lang) {
   setLang(lang, false);
   target = document.createElement('div');
   document.body.appendChild(target);
