@@ -204,8 +204,11 @@ export function fitText(node: SVGTextElement | null, max: number, mode: 'ellipsi
   if (!(length > max)) return;
   if (mode === 'shrink') {
     const size = parseFloat(node.style.fontSize || getComputedStyle(node).fontSize) || 12;
-    node.style.fontSize = `${Math.max(size * 0.6, (size * max) / length).toFixed(1)}px`;
-    length = node.getComputedTextLength();
+    // Glyph widths do not scale exactly with the size (hinting): aim a little lower, step down if needed.
+    for (let next = (size * max * 0.97) / length; length > max && next >= size * 0.6; next *= 0.95) {
+      node.style.fontSize = `${next.toFixed(1)}px`;
+      length = node.getComputedTextLength();
+    }
     if (!(length > max)) return;
   }
   const full = node.textContent ?? '';
