@@ -1,7 +1,8 @@
 /**
- * The headless report command: `npm run report -- --orders FILE … --json OUT.json`.
+ * The headless report command: `npm run report -- --orders FILE … --json OUT.json [--html OUT.html]`.
  * Same detection, loader, analyses and engine (DuckDB-WASM) as the app; writes one JSON document
- * (docs/report-json.md) and prints a short summary. Exit codes: errors.ts.
+ * (docs/report-json.md) and prints a short summary. `--html` drives the built app in headless
+ * Chromium and saves its "Export report (.html)" (html-export.ts). Exit codes: errors.ts.
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,17 +16,20 @@ import { EXIT, ReportError, inputError, q, usageError } from './errors';
 import {
   CUSTOMERS_OUT_NEEDS_ORDERS, NO_INPUT, buildReport, buildSubscriptionsReport, checkOptions, type AnyReport, type ReportOptions,
 } from './build-report';
-import { checkReadable, prepareInputs, type InputSpec } from './load-files';
+import { checkReadable, prepareInputs, type InputSpec, type PreparedInput } from './load-files';
 import { parseMappingFile, type MappingFile } from './mapping-file';
 import type { ClvMonth } from './clv-section';
 import type { TimeUnit } from '../analyses/clv';
+import { DEFAULT_HTML_TIMEOUT_S, checkDist, checkDistinctNames, checkNotebookFile, findChromium, type HtmlLang, type HtmlTheme } from './html-export';
 
 export const USAGE = `Usage: npm run report -- --orders FILE [--orders FILE2 …] [options] --json OUT.json
+   or: npm run report -- --orders FILE [options] --html OUT.html [--notebook NB.json]   (static HTML report)
    or: npm run report -- --subscriptions FILE [options] --json OUT.json   (subscriptions only)
    or: npx tsx src/cli/report.ts --orders FILE [options] --json OUT.json
 
 Loads the files exactly as the app does (same detection, loader and DuckDB-WASM engine), runs the
-analyses and writes one JSON document (fields and units: docs/report-json.md).
+analyses and writes one JSON document (fields and units: docs/report-json.md); with --html, also
+(or only) the app's "Export report (.html)" file, made in headless Chromium.
 
 Input files (CSV/TSV/whitespace text, .csv.gz, Parquet, JSON, NDJSON)
   --orders FILE        orders export; repeat the flag for several files (required, unless
@@ -56,22 +60,57 @@ Predictive CLV (BG/NBD, Pareto/NBD, Gamma-Gamma; docs/clv.md)
                        make Gamma-Gamma refuse, or are left out of its fit
   --no-clv             skip the models ("clv": null)
 
-Output
-  --json OUT.json      where to write the report (required)
+Output (at least one of --json and --html)
+  --json OUT.json      where to write the JSON report
   --rejects-out FILE   also write every rejected row as CSV
   --customers-out FILE also write one CSV row per customer (P(alive), expected purchases, CLV, tier)
   --debug              print stack traces with errors
   -h, --help           print this text
 
-Exit codes: 0 done, 2 usage error, 3 an input file cannot be read or recognised (or the mapping
-file is invalid), 4 an analysis failed.`;
+HTML report (the app's "Export report (.html)": one self-contained file, no script, no URL out)
+  --html OUT.html      drive the built app (dist/) in headless Chromium ($CHROMIUM_PATH, else
+                       /usr/bin/chromium) on 127.0.0.1 only, load the files through its drop zone and
+                       save the export; needs --orders. Of the analysis options it applies --period,
+                       --calendar, --churn-days (notebook parameters), --refund-rule and --currency
+                       (data settings) and --mapping; the others are for the JSON only
+  --notebook NB.json   open this notebook (a saved .json) instead of the built-in report
+  --html-include-rows  keep SQL result tables and the top-customers list (may hold customer rows)
+  --html-theme T       light (default) | dark
+  --lang L             en | fa | ar: the app's language (?lang=)
+  --html-timeout S     give up after S seconds (default: ${DEFAULT_HTML_TIMEOUT_S})
+  --dist DIR           the built app (default: dist/ of this repository; \`npm run build\` makes it)
+
+Exit codes: 0 done, 2 usage error (also: no Chromium, no built app), 3 an input file cannot be read
+or recognised (or the mapping file or notebook is invalid), 4 an analysis or the HTML export failed.`;
+
+export interface HtmlCli {
+  out: string;
+  notebookPath: string | null;
+  includeRows: boolean;
+  theme: HtmlTheme | undefined;
+  lang: HtmlLang | undefined;
+  timeoutSeconds: number;
+  dist: string;
+  distIsDefault: boolean;
+  /** analysis flags given that the HTML report cannot apply */
+  jsonOnly: string[];
+}
 
 interface Cli extends ReportOptions {
-  json: string;
+  json: string | null;
+  html: HtmlCli | null;
   rejectsOut: string | null;
   customersOut: string | null;
   mappingPath: string | null;
 }
+
+/** The repository's dist/ (not the working folder's: `npm run report` runs where it was typed). */
+export const DEFAULT_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** Flags that only mean something with --html. */
+const HTML_ONLY = ['notebook', 'html-include-rows', 'html-theme', 'lang', 'html-timeout', 'dist'] as const;
+/** Analysis flags the HTML report cannot take (the app has no such setting): they shape the JSON only. */
+const JSON_ONLY = ['as-of', 'unit', 'calibration-end', 'clv-months', 'discount-monthly', 'clv-month', 'non-positive-spend', 'no-clv'] as const;
 
 const TABLE_FLAGS: TargetTable[] = ['orders', 'responses', 'customers', 'subscriptions'];
 
@@ -102,6 +141,8 @@ export function parseCli(argv: string[]): Cli | 'help' {
         'discount-monthly': { type: 'string' }, 'clv-month': { type: 'string' }, 'customers-out': { type: 'string' }, 'no-clv': { type: 'boolean' },
         'non-positive-spend': { type: 'string' },
         json: { type: 'string' }, 'rejects-out': { type: 'string' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        html: { type: 'string' }, notebook: { type: 'string' }, 'html-include-rows': { type: 'boolean' }, 'html-theme': { type: 'string' },
+        lang: { type: 'string' }, 'html-timeout': { type: 'string' }, dist: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -110,7 +151,15 @@ export function parseCli(argv: string[]): Cli | 'help' {
   }
   if (values.help) return 'help';
   if (!values.orders?.length && !values.subscriptions?.length) throw usageError(NO_INPUT);
-  if (!values.json) throw usageError('No output file: give --json OUT.json.');
+  if (!values.json && !values.html) throw usageError('No output file: give --json OUT.json and/or --html OUT.html.');
+  if (!values.html) {
+    const stray = HTML_ONLY.find((f) => values[f] !== undefined);
+    if (stray) throw usageError(`--${stray} is an option of the HTML report: give --html OUT.html too.`);
+  }
+  if (values.html && !values.orders?.length) throw usageError('--html needs --orders: the report\'s panels are computed from orders.');
+  const timeout = values['html-timeout'];
+  if (timeout !== undefined && !/^[0-9]*\.?[0-9]+$/.test(timeout)) throw usageError(`--html-timeout must be a number of seconds, got ${JSON.stringify(timeout)}.`);
+  if (timeout !== undefined && Number(timeout) <= 0) throw usageError(`--html-timeout must be more than 0 seconds, got ${JSON.stringify(timeout)}.`);
   const asOf = values['as-of'];
   if (asOf !== undefined) {
     try {
@@ -145,7 +194,18 @@ export function parseCli(argv: string[]): Cli | 'help' {
     period: oneOf<Period>('period', values.period, ['week', 'month', 'quarter', 'year']),
     calendar: oneOf<Calendar>('calendar', values.calendar, ['gregorian', 'jalali']),
     refundRule: oneOf<RefundRule>('refund-rule', values['refund-rule'], ['net', 'exclude']),
-    json: outputPath('json', values.json),
+    json: values.json === undefined ? null : outputPath('json', values.json),
+    html: values.html === undefined ? null : {
+      out: outputPath('html', values.html),
+      notebookPath: values.notebook ?? null,
+      includeRows: values['html-include-rows'] ?? false,
+      theme: oneOf<HtmlTheme>('html-theme', values['html-theme'], ['light', 'dark']),
+      lang: oneOf<HtmlLang>('lang', values.lang, ['en', 'fa', 'ar']),
+      timeoutSeconds: timeout === undefined ? DEFAULT_HTML_TIMEOUT_S : Number(timeout),
+      dist: resolve(values.dist ?? DEFAULT_DIST),
+      distIsDefault: values.dist === undefined,
+      jsonOnly: JSON_ONLY.filter((f) => values[f] !== undefined).map((f) => `--${f}`),
+    },
     rejectsOut: values['rejects-out'] === undefined ? null : outputPath('rejects-out', values['rejects-out']),
     mappingPath: values.mapping ?? null,
     noClv: values['no-clv'] ?? false,
@@ -159,7 +219,9 @@ export function parseCli(argv: string[]): Cli | 'help' {
   };
   if (cli.customersOut && !files.some((f) => f.table === 'orders')) throw usageError(CUSTOMERS_OUT_NEEDS_ORDERS);
   if (cli.noClv && cli.customersOut) throw usageError('--customers-out needs the CLV models: leave out --no-clv.');
-  const outputs = [['json', cli.json], ['rejects-out', cli.rejectsOut], ['customers-out', cli.customersOut]].filter((x): x is [string, string] => x[1] !== null);
+  if (cli.html) checkDistinctNames(files.map((f) => f.path));
+  const outputs = [['json', cli.json], ['html', cli.html?.out ?? null], ['rejects-out', cli.rejectsOut], ['customers-out', cli.customersOut]]
+    .filter((x): x is [string, string] => x[1] !== null);
   for (let i = 1; i < outputs.length; i++) {
     const twice = outputs.slice(0, i).find(([, p]) => p === outputs[i][1]);
     if (twice) throw usageError(`--${twice[0]} and --${outputs[i][0]} name the same file ${q(outputs[i][1])}.`);
@@ -276,6 +338,25 @@ function chunkedFile(path: string) {
   };
 }
 
+/** The JSON report (and --rejects-out / --customers-out); returns the summary lines. */
+async function writeJsonReport(cli: Cli & { json: string }, mapping: MappingFile | null, prepared: PreparedInput[], t0: number): Promise<string[]> {
+  const engine = await createNodeEngine();
+  const customers = cli.customersOut ? chunkedFile(cli.customersOut) : null;
+  let report: AnyReport;
+  try {
+    report = cli.files.some((f) => f.table === 'orders')
+      ? await buildReport(engine, { ...cli, mapping, prepared, customersCsv: customers ? (chunk) => customers.write(chunk) : undefined })
+      : await buildSubscriptionsReport(engine, { ...cli, mapping, prepared });
+    writeAtomically(cli.json, `${JSON.stringify(report, null, 2)}\n`);
+    customers?.commit();
+  } finally {
+    customers?.discard();
+  }
+  if (cli.rejectsOut) writeAtomically(cli.rejectsOut, await rejectsCsv(engine));
+  for (const f of report.rows.files) for (const w of f.warnings) process.stderr.write(`warning: ${f.file}: ${w}\n`);
+  return summaryLines(report, cli.json, (performance.now() - t0) / 1000, cli.rejectsOut, cli.customersOut);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const t0 = performance.now();
@@ -289,7 +370,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
+    if (cli.html) {
+      // What --html needs from the machine, before any work: exit 2 with what to do.
+      findChromium();
+      checkDist(cli.html.dist, cli.html.distIsDefault);
+    }
     const mapping = cli.mappingPath ? readMapping(cli.mappingPath) : null;
+    if (cli.html?.notebookPath) checkNotebookFile(cli.html.notebookPath);
     for (const table of TABLE_FLAGS) {
       if (mapping?.[table] && !cli.files.some((f) => f.table === table)) {
         process.stderr.write(`warning: the mapping file has a "${table}" section but no --${table} file was given.\n`);
@@ -297,21 +384,23 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Inspect and plan before starting the engine: bad input fails in a fraction of a second.
     const prepared = await prepareInputs(cli.files, mapping, cli.mappingPath ?? '--mapping');
-    const engine = await createNodeEngine();
-    const customers = cli.customersOut ? chunkedFile(cli.customersOut) : null;
-    let report: AnyReport;
-    try {
-      report = cli.files.some((f) => f.table === 'orders')
-        ? await buildReport(engine, { ...cli, mapping, prepared, customersCsv: customers ? (chunk) => customers.write(chunk) : undefined })
-        : await buildSubscriptionsReport(engine, { ...cli, mapping, prepared });
-      writeAtomically(cli.json, `${JSON.stringify(report, null, 2)}\n`);
-      customers?.commit();
-    } finally {
-      customers?.discard();
+    const lines: string[] = [];
+    if (cli.json) lines.push(...await writeJsonReport({ ...cli, json: cli.json }, mapping, prepared, t0));
+    if (cli.html) {
+      const h = cli.html;
+      if (h.jsonOnly.length) {
+        process.stderr.write(`warning: ${h.jsonOnly.join(', ')} ${h.jsonOnly.length === 1 ? 'shapes' : 'shape'} the JSON report only; ` +
+          'the HTML report has the app\'s own settings for them.\n');
+      }
+      const { exportHtml } = await import('./html-export');
+      const r = await exportHtml({
+        out: h.out, dist: h.dist, notebookPath: h.notebookPath, prepared, period: cli.period, calendar: cli.calendar, churnDays: cli.churnDays,
+        refundRule: cli.refundRule, currency: cli.currency ?? undefined, theme: h.theme, includeRows: h.includeRows, lang: h.lang,
+        timeoutSeconds: h.timeoutSeconds, debug, log: (line) => process.stderr.write(`${line}\n`),
+      });
+      for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+      lines.push(`HTML report written to ${r.path} (${Math.round(r.bytes / 1024)} KiB, ${r.charts} charts, ${r.seconds.toFixed(1)} s)`);
     }
-    if (cli.rejectsOut) writeAtomically(cli.rejectsOut, await rejectsCsv(engine));
-    for (const f of report.rows.files) for (const w of f.warnings) process.stderr.write(`warning: ${f.file}: ${w}\n`);
-    const lines = summaryLines(report, cli.json, (performance.now() - t0) / 1000, cli.rejectsOut, cli.customersOut);
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   } catch (e) {
