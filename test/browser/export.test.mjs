@@ -44,7 +44,7 @@ test('the exported report is one self-contained file that reads without JavaScri
   assert.equal(name, 'Retention-report.html');
   const svgs = (html.match(/<svg\b/g) ?? []).length;
   assert.ok(svgs >= 20, `${svgs} charts`);
-  assert.equal(svgs, (await page.locator('[data-testid="notebook"] svg').evaluateAll((l) => l.filter((s) => !s.parentElement.closest('svg')).length)));
+  assert.equal(svgs, (await page.locator('[data-testid="notebook"] svg').evaluateAll((l) => l.filter((s) => !s.parentElement.closest('svg') && !s.closest('button') && s.getAttribute('aria-hidden') !== 'true').length)));
   assert.ok(liveSvgs >= 20);
   assert.doesNotMatch(html, /<script/i);
   assert.doesNotMatch(html, /javascript:/i);
@@ -57,7 +57,7 @@ test('the exported report is one self-contained file that reads without JavaScri
   assert.ok((html.match(/data-testid="goal-progress"/g) ?? []).length >= 2);
   assert.match(html, /fill:url\(&quot;#matrix-grad|fill:url\(#matrix-grad/);
   // The SQL cell's SQL is kept as text; its result (rows) is not.
-  assert.match(html, /<pre class="sql-source"><code>SELECT CAST\(date_trunc\('month', ordered_at\)|<pre class="sql-source"><code>SELECT CAST\(date_trunc\(\{\{period\}\}/);
+  assert.match(html, /<pre class="sql-source"[^>]*><code>SELECT CAST\(date_trunc\('month', ordered_at\)|<pre class="sql-source"[^>]*><code>SELECT CAST\(date_trunc\(\{\{period\}\}/);
   assert.doesNotMatch(html, /data-testid="result-table"/);
   assert.match(html, /not included: query results may hold customer rows/);
   console.log(`report: ${(html.length / 1024).toFixed(0)} KiB, ${svgs} svg, ${(html.match(/<table\b/g) ?? []).length} tables, ${(html.match(/class="tile(?:\s|")/g) ?? []).length} tiles`);
