@@ -33,6 +33,36 @@ const TEXT: Record<Lang, { title: string; intro: string; sqlIntro: string; chart
   },
 };
 
+/**
+ * The seeds' personas and goals in the reader's language (they come from Persian and Arabic
+ * articles: a Persian report names them as the seeds do). Only names and descriptions change; the
+ * rules and targets are the same (src/personas/samples.ts, src/goals/samples.ts).
+ */
+type Words = { personas: Record<string, { name: string; description: string }>; goals: Record<string, { name: string }> };
+const SAMPLE_WORDS: Record<Lang, Words> = {
+  en: { personas: {}, goals: {} },
+  fa: {
+    personas: {
+      saeed: { name: 'سعید', description: 'سعید، ۲۸ ساله، مجرد، با درآمد بالا، طرفدار یکی از باشگاه‌های لیگ برتر انگلیس؛ هر فصل پیراهن تازهٔ تیمش را می‌خرد، به‌راحتی آنلاین خرید می‌کند و همیشه در شبکه‌های اجتماعی است.' },
+      'ali-and-nazanin': { name: 'علی و نازنین', description: 'علی و نازنین، ۳۴ ساله، دو فرزند در مدرسهٔ فوتبال که هر کدام طرفدار باشگاهی دیگرند؛ هر سال تازه‌ترین پیراهن‌ها را می‌خرند، برای پدربزرگ و مادربزرگ‌ها هم به‌عنوان هدیه.' },
+    },
+    goals: {
+      'sample-website-reorder': { name: 'رساندن ۳۰٪ از مشتریان فعلی به خرید دوباره مستقیم از وب‌سایت در ۶ ماه' },
+      'sample-online-reach': { name: 'ارتباط با ۲۵٪ از مشتریان فعلی از راه خدمات آنلاین در ۱۲ ماه' },
+    },
+  },
+  ar: {
+    personas: {
+      saeed: { name: 'سعيد', description: 'سعيد، ٢٨ عامًا، أعزب، دخله مرتفع، يشجّع أحد أندية الدوري الإنجليزي الممتاز؛ يشتري القميص الجديد كل موسم، ويتسوّق عبر الإنترنت بسهولة، ويعيش على وسائل التواصل الاجتماعي.' },
+      'ali-and-nazanin': { name: 'علي ونازنين', description: 'علي ونازنين، ٣٤ عامًا، لهما طفلان في مدرسة كرة القدم يشجّع كلٌّ منهما ناديًا مختلفًا؛ يشتريان أحدث القمصان كل عام، وهدايا للأجداد أيضًا.' },
+    },
+    goals: {
+      'sample-website-reorder': { name: 'أن يعود ٣٠٪ من العملاء الحاليين للشراء مباشرة من الموقع خلال ٦ أشهر' },
+      'sample-online-reach': { name: 'الوصول إلى ٢٥٪ من العملاء الحاليين عبر الخدمة الإلكترونية خلال ١٢ شهرًا' },
+    },
+  },
+};
+
 export function defaultReport(lang: Lang = 'en'): Notebook {
   const text = TEXT[lang];
   return {
@@ -61,7 +91,7 @@ export function defaultReport(lang: Lang = 'en'): Notebook {
     ],
     // The seeds' personas and goals, written for the sample shop's data (DOMAIN.md); on other data
     // the panels say which fields or channels are missing, and they can be edited or removed.
-    personas: structuredClone([...SAMPLE_PERSONAS]),
-    goals: structuredClone(SAMPLE_GOALS),
+    personas: structuredClone([...SAMPLE_PERSONAS]).map((p) => ({ ...p, ...SAMPLE_WORDS[lang].personas[p.id] })),
+    goals: structuredClone(SAMPLE_GOALS).map((g) => ({ ...g, ...SAMPLE_WORDS[lang].goals[g.id] })),
   };
 }

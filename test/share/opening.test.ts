@@ -85,5 +85,11 @@ describe('opening notebook', () => {
     expect(defaultReport('fa')).toMatchObject({ title: 'گزارش نگهداری مشتری', params: { calendar: 'jalali' } });
     expect(defaultReport('ar').params.calendar).toBe('gregorian');
     expect(defaultReport().title).toBe('Retention report');
+    // The seeds' personas and goals by their Persian names, with the same rules and targets.
+    const fa = defaultReport('fa'), en = defaultReport();
+    expect(fa.personas.map((p) => p.name)).toEqual(['سعید', 'علی و نازنین']);
+    expect(fa.personas.map((p) => p.rules)).toEqual(en.personas.map((p) => p.rules));
+    expect(fa.goals.map((g) => [g.metric, g.target, g.start, g.deadline])).toEqual(en.goals.map((g) => [g.metric, g.target, g.start, g.deadline]));
+    expect(defaultReport('ar').personas[1].name).toBe('علي ونازنين');
   });
 });
