@@ -189,7 +189,8 @@ export function axisTitle(f: Frame, which: 'x' | 'y', text: string) {
   if (which === 'x') t.attr('x', f.width / 2).attr('y', f.height + 36).attr('text-anchor', 'middle').text(text);
   // Rotated (read bottom to top) at the outer edge of the value axis' margin: left, or right when rtl.
   else t.attr('transform', 'rotate(-90)').attr('x', -f.height / 2).attr('y', f.rtl ? f.width + f.margin.right - 9 : -f.margin.left + 14).attr('text-anchor', 'middle').text(text);
-  fitText(t.node(), which === 'x' ? f.width + f.margin.left + f.margin.right - 4 : f.height + Math.min(f.margin.top, f.margin.bottom) * 2 - 4);
+  // A y title stays beside the plot: above it are the chart's title and legend.
+  fitText(t.node(), which === 'x' ? f.width + f.margin.left + f.margin.right - 4 : f.height);
 }
 
 /**
