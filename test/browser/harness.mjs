@@ -67,3 +67,9 @@ export function foreignRequests(requests, origin) {
 export async function waitReady(page, timeout = 60_000) {
   await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout });
 }
+
+/** Waits until every panel and cell of the report is drawn (the app's rn:report-rendered mark) and fonts are in. */
+export async function waitReportRendered(page, timeout = 180_000) {
+  await page.waitForFunction(() => performance.getEntriesByName('rn:report-rendered').length > 0, null, { timeout, polling: 100 });
+  await page.evaluate(() => document.fonts.ready);
+}

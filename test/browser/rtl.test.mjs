@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { serveStatic, launch } from './harness.mjs';
+import { serveStatic, launch, openPage, waitReportRendered } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = process.env.RN_DIST ?? join(root, 'dist');
@@ -23,16 +23,10 @@ after(async () => {
 });
 
 async function openReport(url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('rn:report-rendered').length > 0, null, { timeout: 180_000, polling: 100 });
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(300);
-  return { page, context, errors };
+  const opened = await openPage(browser, url);
+  await waitReportRendered(opened.page);
+  await opened.page.waitForTimeout(300);
+  return opened;
 }
 
 /**

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, launch } from './harness.mjs';
+import { serveStatic, launch, waitReportRendered } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -31,10 +31,9 @@ async function openReport(browser, url, colorScheme) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('rn:report-rendered').length > 0, null, { timeout: 180_000, polling: 100 });
+  await waitReportRendered(page);
   // Charts may animate in; no blinking caret; then let the last transitions settle.
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }' });
-  await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(500);
   return { page, context, errors };
 }
