@@ -15,6 +15,12 @@ export const fmtInt = (n: number) => nf({ maximumFractionDigits: 0 }).format(n);
 export const fmtNum = (n: number, digits = 2) => nf({ maximumFractionDigits: digits }).format(n);
 export const fmtSig = (n: number, significant = 3) => nf({ maximumSignificantDigits: significant }).format(n);
 
+/** A number with exactly `digits` decimals (what toFixed gave), in the reader's digits. */
+export const fmtFixed = (n: number, digits: number) => nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+/** A share 0..1 as a percentage with exactly `digits` decimals ("12.0%"); null → "—". */
+export const fmtPctFixed = (x: number | null, digits = 1) =>
+  x === null ? '—' : nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+
 /** A share 0..1 as a percentage. */
 export const fmtPct = (x: number, digits = 1) => nf({ style: 'percent', maximumFractionDigits: digits }).format(x);
 

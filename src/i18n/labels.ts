@@ -10,7 +10,7 @@ import { t, translate, type MessageKey, type Params } from './t';
 import { prefs, type DisplayCalendar } from './prefs.svelte';
 import { LANGS, type Lang } from './langs';
 import { monthName } from './dates';
-import { localDigits, numberFormat } from './numbers';
+import { localDigits } from './numbers';
 import type { RfmSegment } from '../analyses/rfm-segments';
 import type { ChurnTier, ClvPhase, TimeUnit } from '../analyses/clv-types';
 import type { Period } from '../analyses/options';
@@ -160,10 +160,3 @@ export const monthShort = (month: number, calendar: DisplayCalendar, lang?: Lang
 
 /** A label made of numbers and symbols ("0–6", "30+", "7+") in the reader's digits. */
 export const digitsLabel = (label: string, lang?: Lang) => localDigits(label, langOf(lang), lang ? LANGS[lang].defaultDigits : prefs.digits);
-
-/** A number with exactly `digits` decimals (what toFixed gave), in the reader's digits. */
-export const fmtFixed = (n: number, digits: number) =>
-  numberFormat(prefs.lang, prefs.digits, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-/** A share 0..1 as a percentage with exactly `digits` decimals ("12.0%"); null → "—". */
-export const fmtPctFixed = (x: number | null, digits = 1) =>
-  x === null ? '—' : numberFormat(prefs.lang, prefs.digits, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
