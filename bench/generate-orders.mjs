@@ -17,6 +17,8 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// mulberry32: small, fast, good enough for synthetic data; seeded so files are reproducible.
+import { mulberry32 as rng } from '../sample-data/random.mjs';
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 export const HEADER = 'order_id,customer_id,order_date,amount';
@@ -38,18 +40,6 @@ export function sizeLabel(rows) {
 
 export function ordersPath(rows) {
   return join(DATA_DIR, `orders-${sizeLabel(rows)}.csv`);
-}
-
-/** mulberry32: small, fast, good enough for synthetic data; seeded so files are reproducible. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY_MS = 86_400_000;

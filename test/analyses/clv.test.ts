@@ -5,18 +5,9 @@ import { runClv, streamClvCustomers } from '../../src/analyses/clv';
 import { NotConverged, TooFewCustomers, TooFewRepeatBuyers } from '../../src/models/refusals';
 import { addDays } from '../../src/analyses/days';
 import { createOrders, type FixtureOrder } from './fixtures';
+// Deterministic PRNG (mulberry32), the sample generators' own.
+import { mulberry32 as rng } from '../../sample-data/random.mjs';
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A simulated shop in the spirit of BG/NBD: `n` customers first buy in January 2024; while alive
