@@ -166,7 +166,9 @@ test('a link above 8 KB warns and suggests Save as .json', async () => {
   const file = join(tmpdir(), `nb-big-${process.pid}.json`);
   await writeFile(file, JSON.stringify({ version: 1, title: 'Big', cells: [{ id: 'm', kind: 'markdown', source: words }] }));
   await page.setInputFiles('[data-testid="notebook-file"]', file);
-  await page.waitForSelector('[data-testid="markdown"]');
+  // The built-in report has markdown too: wait for the opened notebook's own text, not any markdown.
+  await page.locator('[data-testid="lock-notice"]').waitFor();
+  await page.locator('[data-testid="markdown"]', { hasText: words.slice(0, 40) }).waitFor();
   await page.click('[data-testid="share-link"]');
   const status = page.locator('[data-testid="share-link-status"]');
   await status.waitFor();
