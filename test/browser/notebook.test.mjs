@@ -139,7 +139,8 @@ test('markdown from a notebook file is sanitised: no script runs', async () => {
     version: 1, title: 'x', cells: [{ id: 'm', kind: 'markdown', source: '# Hi\n\n<img src="x" onerror="window.__pwned = 1"> <a href="javascript:window.__pwned=2">link</a> <script>window.__pwned = 3</script>' }],
   }));
   await page.setInputFiles('[data-testid="notebook-file"]', file);
-  await page.waitForSelector('[data-testid="markdown"] h1');
+  // The built-in report has an h1 too: wait for the opened file's own heading.
+  await page.locator('[data-testid="markdown"] h1', { hasText: /^Hi$/ }).waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   const html = await page.locator('[data-testid="markdown"]').innerHTML();
