@@ -40,8 +40,31 @@ export const currencyLabel = (currency: string | null): string =>
 export const currencySuffix = (currency: string | null): string => (currency ? ` (${currencyLabel(currency)})` : '');
 
 export function fmtMoney(n: number, currency: string | null): string {
-  const num = nf({ maximumFractionDigits: Math.abs(n) >= 1000 ? 0 : 2 }).format(n);
+  const large = Math.abs(n) >= 1000;
+  if (currency && ISO_CODE.test(currency) && !(currency in UNIT_NAMES.en)) {
+    const iso = isoMoney(currency, large);
+    if (iso) return iso.format(n);
+  }
+  // Toman and Rial have no minor unit in use; other units and plain amounts: two decimals below 1,000.
+  const num = nf({ maximumFractionDigits: large || currency === 'IRR' || currency === 'IRT' ? 0 : 2 }).format(n);
   return currency ? `${num} ${currencyLabel(currency)}` : num;
+}
+
+const ISO_CODE = /^[A-Z]{3}$/;
+
+/**
+ * The locale's own currency style for an ISO 4217 code ("$1,234", "12,50 €", "‏١٢٫٥٠ US$"): below
+ * 1,000 with the currency's minor unit (USD 2 decimals, JPY 0, KWD 3), from 1,000 whole units so
+ * tiles stay short. null when this browser's Intl does not take the code.
+ */
+function isoMoney(currency: string, large: boolean): Intl.NumberFormat | null {
+  try {
+    return nf(large
+      ? { style: 'currency', currency, currencyDisplay: 'symbol', minimumFractionDigits: 0, maximumFractionDigits: 0 }
+      : { style: 'currency', currency, currencyDisplay: 'symbol' });
+  } catch {
+    return null;
+  }
 }
 
 const SECONDS: Record<Lang, string> = { en: 's', fa: 'ثانیه', ar: 'ث' };

@@ -147,7 +147,14 @@ describe('numbers', () => {
   it('fmtMoney with Toman and Rial', () => {
     expect(fmtMoney(12345, 'IRT')).toBe('12,345 Toman');
     expect(fmtMoney(12345, 'IRR')).toBe('12,345 Rial');
-    expect(fmtMoney(12.5, 'USD')).toBe('12.5 USD');
+    expect(fmtMoney(999.5, 'IRR')).toBe('1,000 Rial'); // no minor unit in use
+    // ISO codes: the locale's currency style, the currency's own decimals below 1,000, whole units above.
+    expect(fmtMoney(12.5, 'USD')).toBe('$12.50');
+    expect(fmtMoney(123456.7, 'EUR')).toBe('€123,457');
+    expect(fmtMoney(-42.1, 'GBP')).toBe('-£42.10');
+    expect(fmtMoney(500, 'JPY')).toBe('¥500');
+    expect(fmtMoney(12.345, 'KWD')).toMatch(/^KWD\s12\.345$/); // no symbol: the code, the dinar's three decimals
+    expect(fmtMoney(5, 'points')).toBe('5 points'); // not an ISO code: the amount and the unit as typed
     expect(fmtMoney(1234.56, null)).toBe('1,235'); // ≥ 1000: no decimals
     expect(currencyLabel('IRT')).toBe('Toman');
     expect(currencyLabel(null)).toBe('');
@@ -159,10 +166,14 @@ describe('numbers', () => {
     expect(fmtMoney(12345, 'IRR')).toBe('۱۲٬۳۴۵ ریال');
     expect(currencyLabel('IRR')).toBe('ر\u06CCال'); // Persian yeh
     expect(currencySuffix('USD')).toBe(' (USD)');
+    expect(fmtMoney(12.5, 'USD')).toBe('\u200E$۱۲٫۵۰');
+    expect(fmtMoney(123456.7, 'EUR')).toBe('\u200E€۱۲۳٬۴۵۷');
     setLang('ar', false);
     expect(fmtMoney(12345, 'IRT')).toBe('١٢٬٣٤٥ تومان');
     expect(fmtMoney(12345, 'IRR')).toBe('١٢٬٣٤٥ ريال');
     expect(currencyLabel('IRR')).toBe('ر\u064Aال'); // Arabic yeh
+    expect(fmtMoney(12.5, 'USD')).toMatch(/^\u200F١٢٫٥٠\sUS\$$/);
+    expect(fmtMoney(12.345, 'KWD')).toContain('١٢٫٣٤٥'); // three decimals: the dinar's minor unit
   });
 
   it('fmtSeconds', () => {
