@@ -1,16 +1,26 @@
 /**
  * Persona suggestions (the persona editor's "Start from a suggestion"): candidates the data
- * offers, as ordinary personas over the customer profile (analyses/personas.ts).
+ * offers, as rules over the customer profile (analyses/personas.ts). A suggestion carries the
+ * facts behind it (`label`), not words: the components name and describe it in the reader's
+ * language (src/personas/suggestion-text.ts) when it is shown or taken.
  */
 import { queryRows, type Engine } from '../engine/engine';
 import { literal } from '../engine/sql';
-import { slug, type Persona } from '../personas/rules';
+import { slug, type Rule } from '../personas/rules';
 import { ensureCustomerProfile, type PersonaOptions } from './personas';
-import { RFM_SEGMENTS } from './rfm-segments';
+import { RFM_SEGMENTS, type RfmSegment } from './rfm-segments';
+
+/** What a suggestion stands for: an RFM segment on the as-of day, or a first-order channel × city. */
+export type SuggestionLabel =
+  | { kind: 'rfm'; segment: RfmSegment; asOf: string | null }
+  | { kind: 'channel-city'; channel: string; city: string };
 
 export interface PersonaSuggestion {
-  persona: Persona;
-  kind: 'rfm' | 'channel-city';
+  /** unique among the suggestions, plain ASCII ("rfm-champions", "first-instagram-tehran") */
+  id: string;
+  rules: Rule[];
+  label: SuggestionLabel;
+  /** members and their share of all customers (0..1) */
   customers: number;
   share: number;
 }
@@ -37,18 +47,14 @@ export async function suggestPersonas(
     taken.add(v);
     return v;
   };
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const seg = await queryRows<{ segment: string; customers: number }>(engine,
     `SELECT rfm_segment AS segment, count(*) AS customers FROM ${profile.table} WHERE rfm_segment IS NOT NULL GROUP BY 1`);
   for (const name of RFM_SEGMENTS) {
     const r = seg.find((x) => x.segment === name);
     if (!r || r.customers / n < minRfm) continue;
     out.push({
-      kind: 'rfm', customers: r.customers, share: r.customers / n,
-      persona: {
-        id: id(`rfm-${slug(name)}`), name, rules: [{ field: 'rfm_segment', op: '=', value: name }],
-        description: `RFM segment "${name}" on ${profile.asOf}: ${r.customers} customers (${pct(r.customers / n)}).`,
-      },
+      id: id(`rfm-${slug(name)}`), rules: [{ field: 'rfm_segment', op: '=', value: name }],
+      label: { kind: 'rfm', segment: name, asOf: profile.asOf }, customers: r.customers, share: r.customers / n,
     });
   }
   const names = new Set(profile.fields.map((f) => f.name));
@@ -59,12 +65,9 @@ export async function suggestPersonas(
       HAVING count(*) >= ${literal(minCombo)} * ${n} ORDER BY customers DESC, channel, city LIMIT ${maxCombos}`);
     for (const c of combos) {
       out.push({
-        kind: 'channel-city', customers: c.customers, share: c.customers / n,
-        persona: {
-          id: id(slug(`first ${c.channel} ${c.city}`).replace(/^first$/, 'first-order') || 'first-order'), name: `${c.channel} · ${c.city}`,
-          rules: [{ field: 'first_channel', op: '=', value: c.channel }, { field: 'first_city', op: '=', value: c.city }],
-          description: `First order via ${c.channel}, shipped to ${c.city}: ${c.customers} customers (${pct(c.customers / n)}).`,
-        },
+        id: id(slug(`first ${c.channel} ${c.city}`).replace(/^first$/, 'first-order') || 'first-order'),
+        rules: [{ field: 'first_channel', op: '=', value: c.channel }, { field: 'first_city', op: '=', value: c.city }],
+        label: { kind: 'channel-city', channel: c.channel, city: c.city }, customers: c.customers, share: c.customers / n,
       });
     }
   }

@@ -24,6 +24,7 @@ export class PersonasStore {
   set personas(v: Persona[]) { if (this.access) this.access.set(v); else this.local = v; }
   results = new Section<PersonasResult>();
   fields = new Section<ProfileField[]>();
+  /** facts only: the editor words them in the reader's language (src/personas/suggestion-text.ts) */
   suggestions = new Section<PersonaSuggestion[]>();
   /** predicted CLV per persona, once the CLV models are fitted (with the months it covers) */
   predicted = new Section<{ months: number; rows: PersonaClv[] }>();

@@ -8,6 +8,7 @@ import { t } from '../i18n/t';
 import { prefs } from '../i18n/prefs.svelte';
 import { localDigits } from '../i18n/numbers';
 import { fmtNum } from '../app/format';
+import { npsGroupLabel, rfmSegmentLabel, type NpsGroup } from '../i18n/labels';
 import {
   BEHAVIOUR_FIELDS, describePersonaRules, describeRule, opKey, validatePersona,
   type FieldInfo, type Persona, type Rule, type RuleMessageKey, type RuleSpeaker,
@@ -26,7 +27,14 @@ export const READER: RuleSpeaker = {
   raw: (n) => localDigits(String(n), prefs.lang, prefs.digits),
   op: opLabel,
   list: (items) => items.join(t('personas.listSep')),
+  // Behaviour fields by their name in the reader's language ("RFM segment", «بخش RFM»); attribute
+  // columns by their column name (data). Values with a name of ours (RFM segments, NPS groups)
+  // translated; every other value is data and stays as it is.
+  field: (name) => (name in BEHAVIOUR_FIELDS ? t(`personas.field.${name}` as RuleMessageKey) : name),
+  text: (field, value) => (field === 'rfm_segment' ? rfmSegmentLabel(value)
+    : field === 'nps_group' && isNpsGroup(value) ? npsGroupLabel(value) : value),
 };
+const isNpsGroup = (v: string): v is NpsGroup => v === 'promoter' || v === 'passive' || v === 'detractor';
 
 /** A picker label: behaviour fields in the reader's language, attributes by their column name (data). */
 export function fieldLabel(f: { name: string; label: string; source?: 'attribute' | 'behaviour' }): string {

@@ -79,6 +79,10 @@ export interface RuleSpeaker {
   /** an operator as shown ("in", "≥") */
   op(op: string): string;
   list(items: readonly string[]): string;
+  /** a field as named in rule texts (default: its column name, which SQL and the CLI use) */
+  field?(name: string): string;
+  /** a text value of a field as shown (default: as in the data; e.g. an RFM segment in the reader's language) */
+  text?(field: string, value: string): string;
 }
 
 const OP_KEYS: Partial<Record<string, RuleMessageKey>> = {
@@ -98,11 +102,13 @@ export const ENGLISH: RuleSpeaker = {
 /** "age between 20 and 32", "favourite_club in Arsenal, Chelsea", "city contains "teh"". */
 export function describeRule(rule: Rule, say: RuleSpeaker = ENGLISH): string {
   const v = rule.value;
-  const field = rule.field;
-  if (rule.op === 'between' && Array.isArray(v)) return say.msg('personas.rule.between', { field, low: say.value(v[0]), high: say.value(v[1]) });
-  if (Array.isArray(v)) return say.msg('personas.rule.list', { field, op: say.op(rule.op), values: say.list(v.map((x) => say.value(x))) });
+  const field = say.field ? say.field(rule.field) : rule.field;
+  const value = (x: string | number) => (typeof x === 'string' && say.text ? say.text(rule.field, x) : say.value(x));
+  if (rule.op === 'between' && Array.isArray(v)) return say.msg('personas.rule.between', { field, low: value(v[0]), high: value(v[1]) });
+  if (Array.isArray(v)) return say.msg('personas.rule.list', { field, op: say.op(rule.op), values: say.list(v.map(value)) });
+  // "contains" matches part of the data's text: shown as typed, never translated
   if (rule.op === 'contains') return say.msg('personas.rule.contains', { field, value: say.value(v as string | number) });
-  return say.msg('personas.rule.compare', { field, op: say.op(rule.op), value: say.value(v as string | number) });
+  return say.msg('personas.rule.compare', { field, op: say.op(rule.op), value: value(v as string | number) });
 }
 
 /** Every rule as text, joined with "and"; "every customer" without rules. */

@@ -245,10 +245,19 @@ describe('suggestPersonas', () => {
   it('one per RFM segment with ≥ 1% and the big channel × city combinations', async () => {
     const s = await suggestPersonas(engine, { churnDays: 30, minComboShare: 0.3 });
     const profile = await queryRows<{ rfm_segment: string; n: number }>(engine, 'SELECT rfm_segment, count(*) AS n FROM rn_customer_profile GROUP BY 1');
-    expect(s.filter((x) => x.kind === 'rfm').length).toBe(profile.length);
-    const combos = s.filter((x) => x.kind === 'channel-city');
-    expect(combos.map((x) => [x.persona.name, x.customers])).toEqual([['website · Tehran', 2]]);
-    expect(combos[0].persona.rules).toEqual(TEHRAN_WEB.rules);
-    for (const x of s) expect((await members(x.persona)).length).toBe(x.customers);
+    const rfm = s.filter((x) => x.label.kind === 'rfm');
+    expect(rfm.length).toBe(profile.length);
+    for (const x of rfm) {
+      if (x.label.kind !== 'rfm') continue;
+      expect(x.id).toBe(`rfm-${x.label.segment.toLowerCase().replace(/[^a-z]+/g, '-')}`);
+      expect(x.rules).toEqual([{ field: 'rfm_segment', op: '=', value: x.label.segment }]);
+      expect(x.label.asOf).toBe('2024-03-31');
+    }
+    const combos = s.filter((x) => x.label.kind === 'channel-city');
+    expect(combos.map((x) => [x.id, x.label, x.customers, x.share])).toEqual([
+      ['first-website-tehran', { kind: 'channel-city', channel: 'website', city: 'Tehran' }, 2, 0.5],
+    ]);
+    expect(combos[0].rules).toEqual(TEHRAN_WEB.rules);
+    for (const x of s) expect((await members({ id: x.id, name: x.id, description: '', rules: x.rules })).length).toBe(x.customers);
   });
 });

@@ -72,13 +72,13 @@ describe('the seeds\' personas on the bundled sample (loaded through the user pa
   });
 
   it('suggests RFM segments and channel × city combinations', () => {
-    const rfm = suggestions.filter((x) => x.kind === 'rfm');
+    const rfm = suggestions.filter((x) => x.label.kind === 'rfm');
     expect(rfm.length).toBe(11); // every segment holds ≥ 1% of the sample
     expect(rfm.reduce((s, x) => s + x.customers, 0)).toBe(11602);
-    for (const x of suggestions) expect(x.persona.id).toMatch(/^[A-Za-z0-9_-]{1,60}$/);
-    expect(new Set(suggestions.map((x) => x.persona.id)).size).toBe(suggestions.length);
-    const combos = suggestions.filter((x) => x.kind === 'channel-city');
-    expect(combos.map((x) => [x.persona.name, x.customers])).toEqual([
+    for (const x of suggestions) expect(x.id).toMatch(/^[A-Za-z0-9_-]{1,60}$/);
+    expect(new Set(suggestions.map((x) => x.id)).size).toBe(suggestions.length);
+    const combos = suggestions.filter((x) => x.label.kind === 'channel-city');
+    expect(combos.map((x) => [x.label.kind === 'channel-city' ? `${x.label.channel} · ${x.label.city}` : '', x.customers])).toEqual([
       ['instagram · Tehran', 1647], ['website · Tehran', 1126], ['affiliate · Tehran', 732],
       ['telegram · Tehran', 691], ['mobile_app · Tehran', 616], ['instagram · Mashhad', 404],
     ]);

@@ -1,5 +1,5 @@
 import { defineMessages } from '../define';
-import { pl } from '../message-context';
+import { arg, pl } from '../message-context';
 import { RULE_MESSAGES } from '../../personas/messages';
 
 /**
@@ -8,6 +8,10 @@ import { RULE_MESSAGES } from '../../personas/messages';
  * "personas.rule.*", "personas.field.*", "personas.v.*") live in src/personas/messages.ts: the
  * pure rules module reads their English without the reactive preferences (CLI, analyses).
  */
+/** "{n} customers" in Arabic: the noun agrees with the number (dual, 3–10, 11–99…). */
+const arCustomers = (n: string | number | undefined) =>
+  pl(Number(n), { one: 'عميل واحد', two: 'عميلان', few: '{n} عملاء', many: '{n} عميلًا', other: '{n} عميل' });
+
 export default defineMessages({
   en: {
     ...RULE_MESSAGES.en,
@@ -30,6 +34,9 @@ export default defineMessages({
     'personas.editor.new': 'New persona',
     'personas.editor.edit': 'Edit persona “{name}”',
     'personas.editor.suggestions': 'Start from a suggestion',
+    // A suggestion's description (src/personas/suggestion-text.ts); {share} is a formatted percentage.
+    'personas.suggest.rfmDescription': 'RFM segment "{segment}" on {asOf}: {n} customers ({share}).',
+    'personas.suggest.channelCityDescription': 'First order via {channel}, shipped to {city}: {n} customers ({share}).',
     'personas.editor.name': 'Name',
     'personas.editor.description': 'Description',
     'personas.editor.rules': 'Rules (a customer is a member when all hold)',
@@ -143,6 +150,8 @@ export default defineMessages({
     'personas.editor.new': 'پرسونای جدید',
     'personas.editor.edit': 'ویرایش پرسونای «{name}»',
     'personas.editor.suggestions': 'شروع از یک پیشنهاد',
+    'personas.suggest.rfmDescription': 'بخش RFM «{segment}» در تاریخ {asOf}: {n} مشتری ({share}).',
+    'personas.suggest.channelCityDescription': 'نخستین سفارش از کانال {channel}، ارسال به {city}: {n} مشتری ({share}).',
     'personas.editor.name': 'نام',
     'personas.editor.description': 'توضیح',
     'personas.editor.rules': 'قاعده‌ها (مشتری وقتی عضو است که همهٔ آن‌ها برقرار باشند)',
@@ -237,7 +246,7 @@ export default defineMessages({
 
 
 
-    'personas.customers': (p) => pl(Number(p.n), { one: 'عميل واحد', two: 'عميلان', few: '{n} عملاء', many: '{n} عميلًا', other: '{n} عميل' }),
+    'personas.customers': (p) => arCustomers(p.n),
     'personas.customersWord': (p) => pl(Number(p.n), { one: 'عميل', two: 'عميلان', few: 'عملاء', many: 'عميلًا', other: 'عميل' }),
 
     'personas.panel.title': 'الشخصيات',
@@ -252,6 +261,9 @@ export default defineMessages({
     'personas.editor.new': 'شخصية جديدة',
     'personas.editor.edit': 'تعديل الشخصية «{name}»',
     'personas.editor.suggestions': 'ابدأ من اقتراح',
+    'personas.suggest.rfmDescription': (p) => `شريحة RFM «${arg(p.segment)}» بتاريخ ${arg(p.asOf)}: ${arCustomers(p.n)} (${arg(p.share)}).`,
+    'personas.suggest.channelCityDescription': (p) =>
+      `أول طلب عبر قناة ${arg(p.channel)}، مع الشحن إلى ${arg(p.city)}: ${arCustomers(p.n)} (${arg(p.share)}).`,
     'personas.editor.name': 'الاسم',
     'personas.editor.description': 'الوصف',
     'personas.editor.rules': 'القواعد (يكون العميل عضوًا عندما تتحقق جميعها)',
