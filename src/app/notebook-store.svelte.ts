@@ -123,9 +123,9 @@ export class NotebookStore {
     return untrack(() => $state.snapshot(this.doc) as Notebook);
   }
 
-  /** (Re-)run every SQL cell: after the data changed. Called from effects: nothing here is tracked. */
-  runAll() {
-    return untrack(() => this.runner?.runAll(this.snapshot()));
+  /** (Re-)run every SQL cell (an embed: only those in `only`): after the data changed. Called from effects: nothing here is tracked. */
+  runAll(only?: ReadonlySet<string>) {
+    return untrack(() => this.runner?.runAll(this.snapshot(), only));
   }
 
   setParam<K extends ParamName>(name: K, value: Params[K]) {

@@ -52,9 +52,10 @@ export class NotebookRunner {
     return this.run(nb, affectedCells(nb, change));
   }
 
-  /** Every SQL cell (and so every chart and table). */
-  runAll(nb: Notebook): Promise<void> {
-    return this.run(nb, nb.cells.map((c) => c.id));
+  /** Every SQL cell (and so every chart and table) — or, for an embed, only those in `only`
+   *  (src/share/embed-needs.ts); the others stay idle, with no error to show. */
+  runAll(nb: Notebook, only?: ReadonlySet<string>): Promise<void> {
+    return this.run(nb, nb.cells.map((c) => c.id).filter((id) => !only || only.has(id)));
   }
 
   /** Runs the SQL cells among `ids` in document order, after whatever is running now. A cell

@@ -4,6 +4,7 @@
  * (no embed) runs everything.
  */
 import type { Cell } from '../notebook/document';
+import { sqlAncestors } from '../notebook/sql-deps';
 
 export type Work =
   | 'kpis' // KPI tiles, trends and cohorts (one analysis run)
@@ -33,4 +34,13 @@ export function embedNeeds(cell: Cell | undefined): Set<Work> {
   if (cell.kind === 'analysis') return new Set(BY_ANALYSIS[cell.analysis] ?? []);
   if (cell.kind === 'markdown') return new Set();
   return new Set<Work>(['sql']); // a SQL cell, or a chart/table over one
+}
+
+/**
+ * The SQL cells an embed runs when it needs 'sql': the embedded SQL cell (or the one a chart or
+ * table reads) and the earlier cells it reads, transitively (src/notebook/sql-deps.ts) — not the
+ * whole notebook, so a slow or failing cell it does not read never runs.
+ */
+export function embedSqlCells(cells: readonly Cell[], id: string): Set<string> {
+  return sqlAncestors(cells, id);
 }

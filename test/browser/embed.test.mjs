@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { deflateSync, strToU8 } from 'fflate';
 import { serveStatic, launch, openPage, foreignRequests, waitReady } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,5 +81,47 @@ test('an embedded panel computes that panel only', async () => {
     assert.deepEqual(sections, ['rn:section:rfm']);
   } finally {
     await context.close();
+  }
+});
+
+test('an embedded SQL cell (or a chart over it) runs only the SQL cells it reads', async () => {
+  // c reads a, not b; b comes before c and would take hours (10¹² rows). The runner runs SQL cells
+  // one at a time in document order, so c could only show its result before b ends if b never ran.
+  const doc = {
+    version: 1, title: 'deps', personas: [], goals: [],
+    params: { period: 'month', calendar: 'gregorian', churnDays: 90, from: '', to: '', segment: '' },
+    cells: [
+      { id: 'a', kind: 'sql', name: 'a', source: 'SELECT count(*) AS n FROM orders' },
+      { id: 'b', kind: 'sql', name: 'b', source: 'SELECT x.range AS r FROM range(1000000) x, range(1000000) y WHERE x.range * y.range = -1' },
+      { id: 'c', kind: 'sql', name: 'c', source: "SELECT 'all' AS part, n FROM a UNION ALL SELECT 'half', n // 2 FROM a" },
+      { id: 'c-chart', kind: 'chart', input: 'c', type: 'bar', title: 'C', x: 'part', y: ['n'] },
+    ],
+  };
+  const hash = '#nb=' + Buffer.from(deflateSync(strToU8(JSON.stringify(doc)), { level: 9 })).toString('base64url');
+
+  const sqlEmbed = await openPage(browser, `${server.url}?embed=c${hash}`);
+  try {
+    const { page } = sqlEmbed;
+    // The cells run once on the empty tables and again when the sample data is in: wait for its orders.
+    await page.waitForFunction(() => {
+      const td = document.querySelectorAll('[data-testid="embed"][data-cell="c"] [data-testid="result-table"] tbody td');
+      return td.length === 4 && td[1].textContent.trim() !== '0';
+    }, null, { timeout: 90_000 });
+    assert.equal(await page.locator('[data-testid="cell-status"]').getAttribute('data-status'), 'done');
+    const cells = await page.locator('[data-testid="result-table"] tbody td').allInnerTexts();
+    assert.equal(cells.length, 4);
+    assert.deepEqual([cells[0], cells[2]], ['all', 'half']);
+    const [all, half] = [cells[1], cells[3]].map((s) => Number(s.replace(/[^0-9]/g, '')));
+    assert.ok(all > 0 && half === Math.floor(all / 2), `a's order count reached c: ${cells}`);
+    assert.equal(await page.locator('[data-testid="cell-error"]').count(), 0);
+  } finally {
+    await sqlEmbed.context.close();
+  }
+
+  const chartEmbed = await openPage(browser, `${server.url}?embed=c-chart${hash}`);
+  try {
+    await chartEmbed.page.waitForFunction(() => document.querySelectorAll('[data-testid="embed"] rect.bar').length === 2, null, { timeout: 90_000 });
+  } finally {
+    await chartEmbed.context.close();
   }
 });

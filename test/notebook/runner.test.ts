@@ -94,6 +94,22 @@ describe('notebook runner', () => {
     expect(rows(r, 'reader')).toEqual([{ two: 2 }]);
   });
 
+  it('runAll with a set of cells (an embed) runs those only; the others stay idle, without errors', async () => {
+    const doc = nb([
+      { id: 'A', kind: 'sql', name: 'only_a', source: 'SELECT count(*) AS n FROM orders' },
+      { id: 'B', kind: 'sql', name: 'only_b', source: 'SELECT * FROM no_such_table' },
+      { id: 'C', kind: 'sql', name: 'only_c', source: 'SELECT n * 10 AS n10 FROM only_a' },
+    ]);
+    const r = new NotebookRunner(engine);
+    await r.runAll(doc, new Set(['A', 'C']));
+    expect(rows(r, 'C')).toEqual([{ n10: 50 }]);
+    expect(r.state('A').status).toBe('done');
+    expect(r.state('B')).toEqual({ status: 'idle', table: null, rowCount: 0, error: null, ms: 0 });
+    // Without the set, everything runs (B's error shows).
+    await r.runAll(doc);
+    expect(r.state('B').status).toBe('error');
+  });
+
   it('a cell run again before its first run finished reports only the newer result', async () => {
     const r = new NotebookRunner(engine);
     const first = r.runAll(nb([{ id: 'x', kind: 'sql', name: 'x', source: 'SELECT 1 AS v' }]));
