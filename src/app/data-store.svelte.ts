@@ -10,9 +10,10 @@ import type { CanonicalSummary } from '../data/load/canonical';
 import { recallMapping, rememberMapping } from './remembered-mappings';
 import { fetchDataUrl } from '../share/data-url';
 import { t, type MessageKey, type Params } from '../i18n/t';
-import { prefs } from '../i18n/prefs.svelte';
-import { localDigits } from '../i18n/numbers';
-import dataCatalog from '../i18n/messages/data';
+import { dataText } from '../i18n/data-text';
+
+/** Components and tests import the loader-text translation from here too. */
+export { dataText };
 
 /**
  * A message of the data area as stored: a catalog key and its parameters (translated where it is
@@ -22,51 +23,12 @@ import dataCatalog from '../i18n/messages/data';
 export type Said = { key: MessageKey; params?: Params } | { text: string };
 
 /** The message in the reader's language (t() isolates the data in it: file names, URLs, error details). */
-export const say = (s: Said): string => ('text' in s ? dataText(s.text) : t(s.key, s.params));
+export const say = (s: Said): string => ('text' in s ? dataText(s.text) : t(s.key, s.params && loaderParams(s.params)));
+/** `error` / `message` parameters may hold a loader sentence (an inspection refusal): translated
+ *  like any loader text when the catalog knows it; others (the browser's, DuckDB's) stay as they are. */
+const loaderParams = (p: Params): Params =>
+  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, (k === 'error' || k === 'message') && typeof v === 'string' ? dataText(v) : v]));
 export const sayAll = (list: readonly Said[]) => list.map(say).join(' ');
-
-/** English fixed texts from src/data (role and table labels, reject reasons, plan problems…) → their keys ("data.src.*"). */
-let byEnglish: Map<string, MessageKey> | null = null;
-/** Fixed texts from src/data with a data value in them: the pattern, the key ("data.srcp.*"), the parameter names. */
-const PATTERNS: [RegExp, MessageKey, string[]][] = [
-  [/^other currency \((.*)\)$/s, 'data.srcp.otherCurrency', ['code']],
-  [/^The column “(.*)” mapped to (.*) is not in the file\.$/s, 'data.srcp.columnMissing', ['column', 'role']],
-  [/^Attributes: (.*)\.$/s, 'data.srcp.attributes', ['list']],
-  [/^(\d+) billing periods of (\d+) subscriptions: each period counts from its start to its end\.$/, 'data.srcp.billingPeriods', ['n', 'subs']],
-  [/^(\d+) subscriptions started with a trial: no MRR before the trial ends\.$/, 'data.srcp.trials', ['n']],
-  [/^(\d+) incomplete subscriptions \(first payment never made\) bring no MRR\.$/, 'data.srcp.incomplete', ['n']],
-  [/^(\d+) unpaid or paused subscriptions: MRR counted up to their current period's start\.$/, 'data.srcp.unpaid', ['n']],
-  [/^(\d+) rows with a negative amount were read as refunds of their order\.$/, 'data.srcp.negatives', ['n']],
-  [/^(\d+) orders span several rows with different products: read as line items, amounts summed per order\.$/, 'data.srcp.lineItems', ['n']],
-  [/^(\d+) rows repeat an order id already read; the first row of each order was kept\.$/, 'data.srcp.repeats', ['n']],
-  [/^Scores read on the (NPS 0–10|CSAT 1–5) scale\.$/, 'data.srcp.scale', ['scale']],
-  [/^The (.*) column was guessed from its values; please check it\.$/s, 'data.srcp.guessed', ['role']],
-  [/^"(.*)": day and month order cannot be told apart; read as (day\/month\/year|month\/day\/year)\.$/s, 'data.srcp.dayMonth', ['column', 'order']],
-  [/^"(.*)" has Jalali \(Persian calendar\) dates; they will be converted to Gregorian\.$/s, 'data.srcp.jalaliDates', ['column']],
-];
-/** Pattern parameters: counts become numbers (written in the reader's digits), known phrases are translated. */
-const patternParam = (name: string, v: string): string | number =>
-  /^\d+$/.test(v) && (name === 'n' || name === 'subs') ? Number(v)
-    : name === 'order' ? t(v === 'day/month/year' ? 'data.order.dmy' : 'data.order.mdy')
-      : v;
-
-/**
- * A text produced by src/data in the reader's language when the catalog knows it (English is
- * returned unchanged); texts it does not know (sentences with file-specific details) stay English.
- */
-export function dataText(text: string): string {
-  if (prefs.lang === 'en') return text;
-  byEnglish ??= new Map(Object.entries(dataCatalog.en)
-    .filter(([k, v]) => k.startsWith('data.src.') && typeof v === 'string')
-    .map(([k, v]) => [v as string, k as MessageKey]));
-  const key = byEnglish.get(text);
-  if (key) return localDigits(t(key), prefs.lang, prefs.digits);
-  for (const [re, k, names] of PATTERNS) {
-    const m = text.match(re);
-    if (m) return t(k, Object.fromEntries(names.map((n, i) => [n, patternParam(n, m[i + 1])])));
-  }
-  return text;
-}
 
 const STAGE_KEYS: Record<string, MessageKey> = {
   reading: 'data.stage.reading', normalising: 'data.stage.normalising', combining: 'data.stage.combining', done: 'data.stage.done',
