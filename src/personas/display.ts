@@ -8,7 +8,7 @@ import { t } from '../i18n/t';
 import { prefs } from '../i18n/prefs.svelte';
 import { localDigits } from '../i18n/numbers';
 import { fmtNum } from '../app/format';
-import { npsGroupLabel, rfmSegmentLabel, type NpsGroup } from '../i18n/labels';
+import { NPS_GROUPS, npsGroupLabel, rfmSegmentLabel, type NpsGroup } from '../i18n/labels';
 import {
   BEHAVIOUR_FIELDS, describePersonaRules, describeRule, opKey, validatePersona,
   type FieldInfo, type Persona, type Rule, type RuleMessageKey, type RuleSpeaker,
@@ -34,7 +34,7 @@ export const READER: RuleSpeaker = {
   text: (field, value) => (field === 'rfm_segment' ? rfmSegmentLabel(value)
     : field === 'nps_group' && isNpsGroup(value) ? npsGroupLabel(value) : value),
 };
-const isNpsGroup = (v: string): v is NpsGroup => v === 'promoter' || v === 'passive' || v === 'detractor';
+const isNpsGroup = (v: string): v is NpsGroup => (NPS_GROUPS as readonly string[]).includes(v);
 
 /** A picker label: behaviour fields in the reader's language, attributes by their column name (data). */
 export function fieldLabel(f: { name: string; label: string; source?: 'attribute' | 'behaviour' }): string {
